@@ -1,0 +1,28 @@
+"""What every subcommand needs: the deck to work on, loaded or a clean error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui.core.deck import Deck
+from tui.core.loading import DeckProblems, load_deck
+from tui.core.paths import bundled_deck_path
+
+
+def deck_paths(args: argparse.Namespace) -> list[Path]:
+    """The --deck paths given, else the bundled deck."""
+    return [Path(p) for p in (getattr(args, "deck", None) or [])] or [bundled_deck_path()]
+
+
+def load_or_exit(args: argparse.Namespace) -> Deck:
+    """Load the chosen deck; on problems print them one per line to stderr and exit 1."""
+    try:
+        return load_deck(deck_paths(args))
+    except DeckProblems as problems:
+        for problem in problems.problems:
+            print(problem, file=sys.stderr)
+        print(f"factdrill: the deck has {len(problems.problems)} problem(s); "
+              "run `factdrill validate` for details", file=sys.stderr)
+        raise SystemExit(1) from None
