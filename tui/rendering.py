@@ -1,0 +1,101 @@
+"""Rich renderables for facts and their provenance, shared by the CLI, the plain quiz and the TUI.
+
+Deck text is data: everything from a deck goes into `rich.text.Text` (never
+parsed as markup) after `printable()` has made terminal control characters
+visible.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from tui.core.deck import Citation, Deck, Fact, Source
+from tui.core.provenance import QuoteInContext, quote_in_context
+from tui.core.safe_text import printable
+
+QUOTE_STYLE = "bold black on yellow"
+LABEL_STYLE = "bold"
+DIM_STYLE = "dim"
+
+
+def safe(text: str, style: str = "") -> Text:
+    """Deck text as a Text, never interpreted as markup, controls made visible."""
+    return Text(printable(text), style=style)
+
+
+def source_heading(source: Source) -> Text:
+    """Outlet, title and date (with its precision) of a source, one per line."""
+    heading = Text()
+    heading.append_text(safe(source.title_label(), "bold"))
+    heading.append("\n")
+    heading.append_text(safe(source.outlet_label(), "italic" if not source.outlet_known else ""))
+    heading.append(" · ", DIM_STYLE)
+    heading.append_text(safe(source.date_label()))
+    return heading
+
+
+def quote_in_paragraph(context: QuoteInContext, style: str = QUOTE_STYLE) -> Text:
+    """The quote's paragraph with the quote itself highlighted."""
+    paragraph = Text(printable(context.paragraph))
+    # printable() keeps lengths for tab/newline only; map offsets through it to be safe.
+    before = len(printable(context.paragraph[: context.start]))
+    quote_length = len(printable(context.paragraph[context.start : context.end]))
+    paragraph.stylize(style, before, before + quote_length)
+    return paragraph
+
+
+def citation_block(deck: Deck, citation: Citation) -> RenderableType:
+    """One citation: its source's provenance, then the quote inside its paragraph."""
+    context = quote_in_context(deck, citation)
+    return Group(source_heading(context.source), Padding(quote_in_paragraph(context), (0, 0, 0, 2)))
+
+
+def verdict_line(verdict: str, expected: str, explanation: str) -> Text:
+    """'Correct', 'Close' or 'Incorrect', with what was expected."""
+    styles = {"correct": "bold green", "close": "bold yellow", "incorrect": "bold red"}
+    line = Text(verdict.capitalize(), style=styles.get(verdict, "bold"))
+    if explanation:
+        line.append(" — ")
+        line.append_text(safe(explanation))
+    if verdict != "correct" and expected and expected not in explanation:
+        line.append("  Expected: ", LABEL_STYLE)
+        line.append_text(safe(expected, "bold"))
+    return line
+
+
+def fact_provenance(deck: Deck, fact: Fact) -> RenderableType:
+    """Corroboration, any dispute note, and every citation in its paragraph."""
+    parts: list[RenderableType] = [Text(deck.corroboration_label(fact).capitalize(), style=DIM_STYLE)]
+    if fact.disputed:
+        dispute = Text("Disputed: ", style="bold magenta")
+        dispute.append_text(safe(fact.dispute_note))
+        parts.append(dispute)
+    for citation in fact.citations:
+        parts.append(Text(""))
+        parts.append(citation_block(deck, citation))
+    return Group(*parts)
+
+
+def fact_detail(deck: Deck, fact: Fact, *, show_answer: bool = True) -> RenderableType:
+    """Statement, answer, tags, then the full provenance."""
+    parts: list[RenderableType] = [safe(fact.statement, "bold")]
+    if show_answer:
+        answer = Text("Answer: ", style=LABEL_STYLE)
+        answer.append_text(safe(fact.answer))
+        if fact.aliases:
+            answer.append("  (also: ", DIM_STYLE)
+            answer.append_text(safe(", ".join(fact.aliases), DIM_STYLE))
+            answer.append(")", DIM_STYLE)
+        parts.append(answer)
+    if fact.tags:
+        tags = Text("Tags: ", style=LABEL_STYLE)
+        tags.append_text(safe(", ".join(fact.tags)))
+        parts.append(tags)
+    if fact.note:
+        note = Text("Note: ", style=LABEL_STYLE)
+        note.append_text(safe(fact.note))
+        parts.append(note)
+    parts.append(fact_provenance(deck, fact))
+    return Group(*parts)
