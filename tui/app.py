@@ -1,44 +1,106 @@
-"""The factdrill Textual app: three modes over one verified deck."""
+"""The factdrill Textual app: three modes (Browse, Search, Quiz) over one verified deck.
+
+Each mode keeps its own screen stack; detail screens (a fact, a source) are
+pushed on top of the current mode's stack and popped with Esc. Widgets post
+messages up ("open this citation", "open this fact") and the app answers them
+here, so every screen opens facts and sources the same way.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+from pathlib import Path
+
+from textual import on
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
 
-from tui.core.deck import Deck
+from tui.commands_palette import FactdrillCommands
+from tui.core.deck import Citation, Deck, Fact
+from tui.widgets.article import ArticleView
+from tui.widgets.fact_detail import FactDetail
+
+_STYLES = Path(__file__).parent / "styles"
 
 
-class PlaceholderScreen(Screen):
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self._title = title
+def _browse_screen() -> Screen:
+    from tui.screens.browse import BrowseScreen
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self._title, markup=False)
-        yield Footer()
+    return BrowseScreen()
+
+
+def _search_screen() -> Screen:
+    from tui.screens.search import SearchScreen
+
+    return SearchScreen()
+
+
+def _quiz_screen() -> Screen:
+    from tui.screens.quiz import QuizScreen  # owned by the quiz mode
+
+    return QuizScreen()
 
 
 class FactdrillApp(App):
+    """The TUI. `deck` is the verified deck every screen reads (`app.deck`)."""
+
     TITLE = "factdrill"
+    CSS_PATH = [_STYLES / "app.tcss"]
+    COMMANDS = App.COMMANDS | {FactdrillCommands}
+    # Mode keys are plain bindings (not priority), so a focused Input gets "1" first
+    # and types it; they fire only when no widget consumes the key.
     BINDINGS = [
-        Binding("1", "switch_mode('browse')", "Browse", id="mode.browse"),
-        Binding("2", "switch_mode('search')", "Search", id="mode.search"),
-        Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+        Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="Facts by topic or article"),
+        Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="Search facts or paste a claim"),
+        Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="Quiz yourself"),
+        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
-    MODES = {
-        "browse": lambda: PlaceholderScreen("Browse"),
-        "search": lambda: PlaceholderScreen("Search"),
-        "quiz": lambda: PlaceholderScreen("Quiz"),
-    }
+    MODES = {"browse": _browse_screen, "search": _search_screen, "quiz": _quiz_screen}
 
     def __init__(self, deck: Deck, mode: str = "browse") -> None:
         super().__init__()
         self.deck = deck
         self.start_mode = mode
+        self.sub_title = deck.title
 
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.active_bindings))
+
+    # --- opening facts and sources, from any screen --------------------------
+
+    def open_fact(self, fact: Fact) -> None:
+        """Show one fact's detail on top of the current mode."""
+        from tui.screens.fact import FactScreen
+
+        self.push_screen(FactScreen(self.deck, fact))
+
+    def open_source(self, source_id: str, focus_citation: Citation | None = None) -> None:
+        """Show a whole article, optionally scrolled to one citation."""
+        from tui.screens.source import SourceScreen
+
+        self.push_screen(SourceScreen(self.deck, source_id, focus_citation))
+
+    async def go_to_fact(self, fact_id: str) -> None:
+        """Switch to Browse with the fact selected (the command palette's "Go to fact…")."""
+        from tui.screens.browse import BrowseScreen
+
+        await self.switch_mode("browse")
+        while len(self.screen_stack) > 1:  # leave detail screens so the list shows
+            await self.pop_screen()
+        if isinstance(self.screen, BrowseScreen):
+            self.screen.select_fact(fact_id)
+
+    @on(FactDetail.CitationChosen)
+    def _citation_chosen(self, event: FactDetail.CitationChosen) -> None:
+        self.open_source(event.citation.source_id, event.citation)
+
+    @on(ArticleView.FactChosen)
+    def _fact_chosen(self, event: ArticleView.FactChosen) -> None:
+        self.open_fact(self.deck.fact(event.fact_id))

@@ -1,16 +1,73 @@
-"""`factdrill answer`: being built (see the issue tracker)."""
+"""`factdrill answer FACT_ID ANSWER [ANSWER ...]`: check answers against a fact, one verdict each."""
 
 from __future__ import annotations
 
 import argparse
-import sys
+import json
+from typing import Any
+
+from rich.console import Console, Group
+from rich.text import Text
+
+from tui.cli import add_deck_option
+from tui.commands.common import load_or_exit
+from tui.commands.show import fact_or_exit
+from tui.core.export import citation_json
+from tui.rendering import LABEL_STYLE, fact_provenance, safe, verdict_line
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("answer", help="(not yet available)")
+    parser = subparsers.add_parser(
+        "answer", help="check answers to a fact's question: correct, close or incorrect, with sources",
+        description="Check each ANSWER against the fact. Exit 0 whether right or wrong; "
+                    "exit 2 for an unknown FACT_ID (with suggestions).",
+    )
+    parser.add_argument("fact_id", metavar="FACT_ID", help="the fact's id")
+    parser.add_argument("answers", metavar="ANSWER", nargs="+", help="one or more answers to check")
+    parser.add_argument("--json", action="store_true",
+                        help="print JSON: per answer fact_id, given, verdict, correct, expected, explanation, rule, sources")
+    add_deck_option(parser, suppress_default=True)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("factdrill answer: not available yet", file=sys.stderr)
-    return 2
+    deck = load_or_exit(args)
+    fact = fact_or_exit(deck, args.fact_id)
+    from tui.core.checking import AnswerChecker  # imported here so the other commands never depend on it
+
+    checker = AnswerChecker(deck)
+    verdicts = [checker.check(fact, given) for given in args.answers]
+    if args.json:
+        sources = [citation_json(deck, c) for c in fact.citations]
+        rows: list[dict[str, Any]] = [
+            {
+                "fact_id": fact.id,
+                "given": verdict.given,
+                "verdict": verdict.verdict,
+                "correct": verdict.correct,
+                "expected": verdict.expected,
+                "explanation": verdict.explanation,
+                "rule": verdict.rule,
+                "sources": sources,
+            }
+            for verdict in verdicts
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    parts: list[Any] = []
+    question = Text("Q: ", style=LABEL_STYLE)
+    question.append_text(safe(fact.question))
+    parts.append(question)
+    for verdict in verdicts:
+        line = Text("  ")
+        line.append_text(safe(f"“{verdict.given}”"))
+        line.append("  ")
+        line.append_text(verdict_line(verdict.verdict, verdict.expected, verdict.explanation))
+        parts.append(line)
+    parts.append(Text(""))
+    statement = Text("Fact: ", style=LABEL_STYLE)
+    statement.append_text(safe(fact.statement))
+    parts.append(statement)
+    parts.append(fact_provenance(deck, fact))
+    Console(highlight=False).print(Group(*parts))
+    return 0

@@ -1,16 +1,141 @@
-"""`factdrill quiz`: being built (see the issue tracker)."""
+"""`factdrill quiz`: a quiz round, in the TUI or (`--plain`) on stdin/stdout.
+
+Plain mode reads one line per answer: `a`-`d` for a choice, `s`/`r`/`n` (or the
+words) for a claim, text for a typed or cloze answer, `?` or `reveal` to see the
+answer (counted as missed). An empty answer is not graded: the question is asked
+again once, and a second empty line skips it. End of input ends the round
+cleanly with the summary (exit 0).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TextIO
+
+from tui.cli import add_deck_option
+from tui.commands.common import load_or_exit
+from tui.core.quiz import DEFAULT_COUNT, QUESTION_TYPES, RoundSpec
+
+REVEAL_WORDS = ("?", "reveal")
+
+
+def _types(value: str) -> list[str]:
+    names = [part.strip().lower() for part in value.split(",") if part.strip()]
+    for name in names:
+        if name not in QUESTION_TYPES:
+            raise argparse.ArgumentTypeError(f"unknown type {name!r} (choose from {', '.join(QUESTION_TYPES)})")
+    return names
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("quiz", help="(not yet available)")
+    parser = subparsers.add_parser(
+        "quiz", help="quiz yourself (--plain: on stdin/stdout, for scripts and screen readers)",
+        description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
+    )
+    parser.add_argument("--plain", action="store_true", help="no TUI: print questions, read answers line by line")
+    parser.add_argument("--count", type=_positive, default=DEFAULT_COUNT, help=f"questions in the round (default {DEFAULT_COUNT})")
+    parser.add_argument("--seed", type=int, help="makes the order and options repeatable (default: a random seed, printed)")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only facts with this tag (repeatable)")
+    parser.add_argument("--source", action="append", default=[], metavar="ID", help="only facts citing this source (repeatable)")
+    parser.add_argument("--types", nargs="+", type=_types, metavar="TYPE",
+                        help=f"question types, space- or comma-separated (default: {','.join(QUESTION_TYPES)})")
+    add_deck_option(parser, suppress_default=True)
     parser.set_defaults(handler=run)
 
 
+def spec_from_args(args: argparse.Namespace) -> RoundSpec:
+    """The round the command line asks for; a random seed when none was given."""
+    from tui.core.quiz import new_seed
+
+    types = tuple(t for group in (args.types or []) for t in group) or QUESTION_TYPES
+    return RoundSpec(count=args.count, tags=tuple(args.tag), sources=tuple(args.source),
+                     types=tuple(dict.fromkeys(types)), seed=args.seed if args.seed is not None else new_seed())
+
+
 def run(args: argparse.Namespace) -> int:
-    print("factdrill quiz: not available yet", file=sys.stderr)
-    return 2
+    deck = load_or_exit(args)
+    unknown = [s for s in args.source if s not in deck.sources]
+    if unknown:
+        print(f"factdrill quiz: unknown source {', '.join(unknown)} (known: {', '.join(deck.sources)})", file=sys.stderr)
+        return 2
+    if not args.plain:
+        from tui.commands.app import run_app
+
+        args.mode = "quiz"
+        args.quiz_spec = spec_from_args(args) if args.seed is not None else None
+        return run_app(args)
+    return run_plain(deck, spec_from_args(args), sys.stdin, sys.stdout)
+
+
+def _read(stdin: TextIO, console) -> str | None:
+    console.print("> ", end="")
+    console.file.flush()
+    line = stdin.readline()
+    if not line:
+        console.print()
+        return None
+    return line.rstrip("\r\n")
+
+
+def run_plain(deck, spec: RoundSpec, stdin: TextIO, stdout: TextIO) -> int:
+    """Play one round line by line; returns the exit code (0, also at end of input)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from tui.core.quiz import NotAnAnswer, QuizSession, build_round
+    from tui.widgets import quiz_render as render
+
+    console = Console(file=stdout, highlight=False, soft_wrap=False)
+    round_ = build_round(deck, spec)
+    if not round_.questions:
+        console.print("No questions match these settings (tags, sources, types).")
+        return 1
+    session = QuizSession.start(deck, round_)
+    console.print(Text(f"{deck.title}: {len(round_)} questions", style="bold"))
+    console.print(render.spec_line(spec))
+    ended = False
+    while not session.finished and not ended:
+        question = session.current
+        console.print()
+        console.print(render.question_heading(question, session.index + 1, len(round_)))
+        console.print(render.question_body(question))
+        console.print(render.answer_hint(question, plain=True))
+        empty_once = False
+        record = None
+        while record is None:
+            given = _read(stdin, console)
+            if given is None:
+                ended = True
+                break
+            if given.strip().lower() in REVEAL_WORDS:
+                record = session.reveal()
+            elif not given.strip():
+                if empty_once:
+                    record = session.skip()
+                else:
+                    empty_once = True
+                    console.print("An empty answer is not graded; enter an answer, or an empty line again to skip.")
+            else:
+                try:
+                    record = session.answer(given)
+                except NotAnAnswer as problem:
+                    console.print(f"Not an answer here: {problem}.")
+        if record is None:
+            break
+        console.print()
+        console.print(render.feedback(deck, question, record.grade))
+        session.advance()
+    console.print()
+    if ended:
+        console.print(Text("End of input: the round ends here.", style="dim"))
+    console.print(Text("End of round", style="bold underline"))
+    console.print(render.summary(deck, session.result()))
+    return 0

@@ -1,0 +1,211 @@
+"""Judging number, percent and duration answers: strict values, units, hedges.
+
+A reader is built once per fact from its canonical answer and aliases; ``judge``
+returns ``(verdict, rule, explanation)`` for one typed answer. No typo tolerance:
+427 is not 472, whatever the edit distance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .deck import Fact
+from .matching import STOPWORDS
+from .normalize import normalize_answer, stem
+from .numbers import collapse_numbers, format_value, is_number_token, token_value
+
+CORRECT, CLOSE, INCORRECT = "correct", "close", "incorrect"
+Outcome = tuple[str, str, str]
+
+# Longest alternatives first, so "just over" wins over "over".
+_HEDGE = re.compile(
+    r"\b(?:(?:just|a little|slightly|a bit|well) )?(?:more than|less than|fewer than|at least|"
+    r"at most|up to|close to|upwards of|in excess of|in the region of|north of|over|under|about|"
+    r"around|roughly|approximately|approx|circa|ca|nearly|almost|some|estimated|approximate|"
+    r"above|below|towards|toward|maybe|perhaps|probably)\b"
+)
+_SYMBOL_HEDGES = ((re.compile(r"[~≈]"), " about "), (re.compile(r"(?<=\d)\s*\+"), " over "),
+                  (re.compile(r">=?|≥"), " over "), (re.compile(r"<=?|≤"), " under "))
+PERCENT_WORDS = frozenset({"percent", "per", "cent", "pct", "pc", "percentage", "percentage point"})
+# What a unit may also be written as ("113,100 square kilometres" for "113,100 km²").
+_UNIT_SPELLINGS = {
+    "km2": ("square", "sq", "km", "kilometre", "kilometer", "kms"),
+    "km": ("kilometre", "kilometer", "kms"),
+    "m2": ("square", "sq", "metre", "meter"),
+    "usd": ("dollar", "us", "$"),
+}
+_DURATIONS = {  # stemmed unit word -> (family, size); families never convert into each other
+    "second": ("s", 1), "sec": ("s", 1), "minute": ("s", 60), "min": ("s", 60),
+    "hour": ("s", 3600), "hr": ("s", 3600), "day": ("s", 86400), "week": ("s", 604800),
+    "wk": ("s", 604800), "fortnight": ("s", 1209600), "month": ("m", 1), "year": ("m", 12),
+    "yr": ("m", 12), "decade": ("m", 120),
+}
+
+
+def hedge_of(norm: str) -> str:
+    """The first hedge ("about", "more than", ...) in a normalised answer, or ''."""
+    m = _HEDGE.search(norm)
+    return m.group(0) if m else ""
+
+
+def _words(text: str) -> tuple[list[str], str]:
+    """Collapsed words of ``text`` with hedges removed, and the first hedge found."""
+    for pattern, replacement in _SYMBOL_HEDGES:
+        text = pattern.sub(replacement, text)
+    norm = normalize_answer(text)
+    hedge = hedge_of(norm)
+    if hedge:
+        norm = _HEDGE.sub(" ", norm)
+    return collapse_numbers(norm.split()), hedge
+
+
+def _unit_words(fact: Fact, texts: list[str]) -> frozenset[str]:
+    words = set()
+    for text in (fact.unit, *texts):
+        for w in normalize_answer(text).split():
+            words.add(stem(w))
+            words.update(_UNIT_SPELLINGS.get(w, ()))
+    return frozenset(words)
+
+
+def _stray_words(words: list[str], allowed: frozenset[str], context: frozenset[str]) -> list[str]:
+    """Words that are neither numbers, filler, the unit, nor words of the question."""
+    return [
+        w for w in words
+        if not is_number_token(w) and w not in STOPWORDS and stem(w) not in allowed and stem(w) not in context
+    ]
+
+
+def _finish(fact: Fact, hedge: str, stray: list[str], good: Outcome) -> Outcome:
+    """The shared tail: stray words, then hedges, then the value's own verdict."""
+    if stray:
+        return INCORRECT, "mismatch", f"'{stray[0]}' is not part of the answer: expected '{fact.answer}'."
+    if hedge and not fact.approximate:
+        return INCORRECT, "hedge", f"The figure is exact, so '{hedge}' is not enough: expected '{fact.answer}'."
+    if hedge and good[0] == CORRECT:
+        return CORRECT, "hedge", f"Accepted: the figure is itself approximate ('{fact.answer}')."
+    return good
+
+
+@dataclass(frozen=True, slots=True)
+class NumberReader:
+    """Strict number and percent judging for one fact."""
+
+    fact: Fact
+    values: frozenset[Fraction]
+    allowed: frozenset[str]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.values)
+
+    @classmethod
+    def of(cls, fact: Fact, texts: list[str]) -> "NumberReader":
+        values = set()
+        for text in texts:
+            found = {token_value(w) for w in _words(text)[0] if is_number_token(w)}
+            if len(found) == 1:
+                values |= found
+        return cls(fact, frozenset(values), _unit_words(fact, texts))
+
+    def judge(self, given: str, context: frozenset[str], question_numbers: frozenset[Fraction]) -> Outcome:
+        """Exactly one number, equal to the answer (or within tolerance), plus harmless words."""
+        fact = self.fact
+        words, hedge = _words(given)
+        if fact.kind == "percent":
+            words = [w for w in words if w not in PERCENT_WORDS]
+        # Numbers the question itself mentions may be echoed back; others compete.
+        typed = [token_value(w) for w in words if is_number_token(w)]
+        candidates = list(dict.fromkeys(v for v in typed if v in self.values or v not in question_numbers))
+        want = format_value(min(self.values))
+        if not candidates:
+            return INCORRECT, "number", f"No number in the answer: expected '{fact.answer}'."
+        if len(candidates) > 1:
+            shown = ", ".join(format_value(v) for v in candidates)
+            return INCORRECT, "number", f"The answer gives several numbers ({shown}): expected '{fact.answer}'."
+        value = candidates[0]
+        good: Outcome = (CORRECT, "number", f"Right: {fact.answer}.")
+        if value not in self.values:
+            tolerance = Fraction(str(fact.tolerance)) if fact.tolerance else Fraction(0)
+            if not any(abs(value - v) <= tolerance for v in self.values):
+                if tolerance:
+                    return INCORRECT, "number", (
+                        f"{format_value(value)} is more than {format_value(tolerance)} away from {want}."
+                    )
+                return INCORRECT, "number", f"{format_value(value)} is not {want}: numbers must be exact."
+            good = (CLOSE, "number", f"Accepted: {format_value(value)} is within {format_value(tolerance)} of {want}.")
+        return _finish(fact, hedge, _stray_words(words, self.allowed, context), good)
+
+
+def _duration(words: list[str]) -> tuple[tuple[str, Fraction] | None, list[Fraction], bool]:
+    """(family and total size, bare numbers, whether units of two families were mixed)."""
+    total: dict[str, Fraction] = {}
+    bare: list[Fraction] = []
+    pending: Fraction | None = None
+    for w in words:
+        value = token_value(w)
+        if value is not None:
+            if pending is not None:
+                bare.append(pending)
+            pending = value
+            continue
+        unit = _DURATIONS.get(stem(w))
+        if unit is None:
+            continue
+        family, size = unit
+        total[family] = total.get(family, Fraction(0)) + (pending if pending is not None else 1) * size
+        pending = None
+    if pending is not None:
+        bare.append(pending)
+    if len(total) != 1:
+        return None, bare, len(total) > 1
+    family, size = next(iter(total.items()))
+    return (family, size), bare, False
+
+
+@dataclass(frozen=True, slots=True)
+class DurationReader:
+    """Durations compare as lengths: "two weeks" = "2 weeks" = "14 days" = "a fortnight"."""
+
+    fact: Fact
+    length: tuple[str, Fraction] | None
+    amount: Fraction | None  # the number written in the canonical answer, for unit-less answers
+    allowed: frozenset[str]
+
+    @property
+    def ok(self) -> bool:
+        return self.length is not None
+
+    @classmethod
+    def of(cls, fact: Fact, texts: list[str]) -> "DurationReader":
+        words = _words(fact.answer)[0]
+        length, bare, _ = _duration(words)
+        if length is None and fact.unit:
+            length, bare, _ = _duration(words + _words(fact.unit)[0])
+        numbers = [token_value(w) for w in words if is_number_token(w)]
+        amount = numbers[0] if len(numbers) == 1 else None
+        return cls(fact, length, amount, _unit_words(fact, texts) | frozenset(_DURATIONS))
+
+    def judge(self, given: str, context: frozenset[str]) -> Outcome:
+        """Same length of time (units converted within days/weeks or months/years), nothing else."""
+        fact = self.fact
+        words, hedge = _words(given)
+        length, bare, mixed = _duration(words)
+        stray = _stray_words(words, self.allowed, context)
+        if mixed:
+            return INCORRECT, "duration", f"Days and months don't convert exactly: expected '{fact.answer}'."
+        if length is not None and not bare:
+            if length != self.length:
+                return INCORRECT, "duration", f"That is another length of time: expected '{fact.answer}'."
+            return _finish(fact, hedge, stray, (CORRECT, "duration", f"Right: {fact.answer}."))
+        if length is None and len(bare) == 1 and self.amount is not None:
+            if bare[0] != self.amount:
+                return INCORRECT, "duration", f"{format_value(bare[0])} is not {format_value(self.amount)}: expected '{fact.answer}'."
+            if fact.unit:  # the question names the unit, so a bare number is a full answer
+                return _finish(fact, hedge, stray, (CORRECT, "duration", f"Right: {fact.answer}."))
+            return _finish(fact, hedge, stray, (CLOSE, "duration", f"Accepted, but give the unit: '{fact.answer}'."))
+        if bare:
+            return INCORRECT, "duration", f"The answer gives several numbers: expected '{fact.answer}'."
+        return INCORRECT, "duration", f"No length of time in the answer: expected '{fact.answer}'."

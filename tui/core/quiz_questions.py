@@ -1,0 +1,249 @@
+"""Making one quiz question from one fact: safe prompts, options, claims and cloze sentences.
+
+Pure functions over the deck and a `random.Random`; no Textual, no I/O. The quiz
+engine (`quiz.py`) decides which fact gets which type; this module decides what
+the question says, and promises it never gives the answer away.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from .deck import Citation, Deck, Fact, UnsourcedClaim
+from .normalize import normalize_answer
+from .provenance import paragraph_bounds
+
+QUESTION_TYPES = ("typed", "choice", "claim", "cloze")
+TYPE_LABELS = {"typed": "Typed answer", "choice": "Multiple choice", "claim": "Judge the claim", "cloze": "Fill the blank"}
+CHOICE_LABELS = ("A", "B", "C", "D")
+JUDGEMENTS = ("supported", "refuted", "not-in-sources")
+JUDGEMENT_KEYS = {"supported": "s", "refuted": "r", "not-in-sources": "n"}
+JUDGEMENT_LABELS = {"supported": "Supported", "refuted": "Refuted", "not-in-sources": "Not in the sources"}
+BLANK = "_____"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One labelled multiple-choice option."""
+
+    label: str  # "A".."D"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question of a round: its prompt, its type, its fact and its type data.
+
+    `fact` is None only for a "not in the sources" claim, which has `unsourced` instead.
+    """
+
+    type: str  # one of QUESTION_TYPES
+    prompt: str
+    fact: Fact | None
+    options: tuple[Option, ...] = ()  # choice
+    correct_label: str = ""  # choice: "A".."D"
+    claim: str = ""  # claim: the text to judge
+    judgement: str = ""  # claim: the expected one of JUDGEMENTS
+    unsourced: UnsourcedClaim | None = None  # claim judged "not-in-sources"
+    cloze: str = ""  # cloze: the source sentence with the answer blanked
+    cloze_citation: Citation | None = None  # cloze: the citation the sentence comes from
+
+    @property
+    def key(self) -> str:
+        """What a round never repeats: the fact's id, or the unsourced claim's."""
+        if self.fact is not None:
+            return self.fact.id
+        assert self.unsourced is not None
+        return f"not-in-sources:{self.unsourced.id}"
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        if self.fact is not None:
+            return self.fact.tags
+        return self.unsourced.tags if self.unsourced else ()
+
+    @property
+    def expected(self) -> str:
+        """The right answer as feedback shows it."""
+        if self.type == "choice":
+            option = next(o for o in self.options if o.label == self.correct_label)
+            return f"{option.label}. {option.text}"
+        if self.type == "claim":
+            return JUDGEMENT_LABELS[self.judgement]
+        assert self.fact is not None
+        return self.fact.answer
+
+
+# --- never showing the answer -------------------------------------------------
+
+def answer_forms(fact: Fact) -> list[str]:
+    """The normalised answer and aliases, non-empty and distinct."""
+    forms = [normalize_answer(text) for text in (fact.answer, *fact.aliases)]
+    return [form for form in dict.fromkeys(forms) if form]
+
+
+def reveals_answer(text: str, fact: Fact) -> bool:
+    """True when the normalised text contains the normalised answer or an alias as whole words."""
+    padded = f" {normalize_answer(text)} "
+    return any(f" {form} " in padded for form in answer_forms(fact))
+
+
+def safe_questions(fact: Fact) -> list[str]:
+    """The fact's question strings that do not give its answer away."""
+    return [q for q in fact.questions if q.strip() and not reveals_answer(q, fact)]
+
+
+# --- multiple choice ------------------------------------------------------------
+
+def distractor_pool(deck: Deck, fact: Fact) -> list[str]:
+    """Wrong options for `fact`: its own distractors first, then answers of facts of the same kind.
+
+    Never an option that normalises to the answer or an alias; no two alike.
+    """
+    seen = set(answer_forms(fact))
+    own: list[str] = []
+    borrowed: list[str] = []
+    for bucket, texts in ((own, fact.distractors),
+                          (borrowed, [f.answer for f in deck.facts if f.kind == fact.kind and f.id != fact.id])):
+        for text in texts:
+            form = normalize_answer(text)
+            if form and form not in seen:
+                seen.add(form)
+                bucket.append(text)
+    return own + borrowed
+
+
+def choice_options(deck: Deck, fact: Fact, rng: random.Random) -> tuple[tuple[Option, ...], str] | None:
+    """Up to four shuffled, labelled options and the correct label; None without any distractor."""
+    pool = distractor_pool(deck, fact)
+    own = [d for d in pool if d in fact.distractors]
+    borrowed = pool[len(own):]
+    picked = rng.sample(own, min(3, len(own)))
+    if len(picked) < 3 and borrowed:
+        picked += rng.sample(borrowed, min(3 - len(picked), len(borrowed)))
+    if not picked:
+        return None
+    texts = [fact.answer, *picked]
+    rng.shuffle(texts)
+    options = tuple(Option(label, text) for label, text in zip(CHOICE_LABELS, texts))
+    correct = next(o.label for o in options if o.text == fact.answer)
+    return options, correct
+
+
+def parse_choice(given: str, question: Question) -> str | None:
+    """'b', 'B', 'b)' or 'B.' -> 'B' when the question has that option; else None."""
+    text = given.strip().rstrip(").").strip().upper()
+    labels = {o.label for o in question.options}
+    return text if text in labels else None
+
+
+# --- claims ---------------------------------------------------------------------
+
+def refutable(fact: Fact) -> bool:
+    """A fact can yield a Refuted claim: it has false claims and is not itself disputed."""
+    return bool(fact.false_claims) and not fact.disputed
+
+
+def parse_judgement(given: str) -> str | None:
+    """'s', 'supported', 'r', 'refuted', 'n', 'not in the sources' -> a JUDGEMENTS value; else None."""
+    text = " ".join(given.strip().lower().replace("-", " ").split())
+    if not text:
+        return None
+    for judgement, key in JUDGEMENT_KEYS.items():
+        words = JUDGEMENT_LABELS[judgement].lower()
+        if text in (key, words, words.split()[0]) or (judgement == "not-in-sources" and text in ("not in sources", "nis")):
+            return judgement
+    return None
+
+
+# --- cloze ----------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence(s) of `text` holding [start, end), within its paragraph."""
+    first, last = paragraph_bounds(text, start, end)
+    sentence_start = first
+    for match in _SENTENCE_END.finditer(text, first, start):
+        sentence_start = match.end()
+    after = _SENTENCE_END.search(text, end, last)
+    sentence_end = after.start() + 1 if after else last
+    # A quote that ends on its own full stop has already closed the sentence.
+    if end > start and text[end - 1] in ".!?":
+        sentence_end = max(end, sentence_start)
+    return text[sentence_start:sentence_end].strip()
+
+
+def _variant_pattern(variant: str) -> re.Pattern[str]:
+    words = [re.escape(word) for word in variant.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def blank_answer(sentence: str, fact: Fact) -> str | None:
+    """The sentence with every occurrence of the answer and its aliases blanked.
+
+    None when the answer does not occur in it, or when it would still show after blanking.
+    """
+    variants = sorted({v.strip() for v in (fact.answer, *fact.aliases) if v.strip()}, key=len, reverse=True)
+    blanked = sentence
+    found = False
+    for variant in variants:
+        blanked, count = _variant_pattern(variant).subn(BLANK, blanked)
+        found = found or count > 0
+    if not found or reveals_answer(blanked, fact):
+        return None
+    return blanked
+
+
+def cloze_candidates(deck: Deck, fact: Fact) -> list[tuple[str, Citation]]:
+    """Every blanked source sentence the fact's citations give, with its citation."""
+    found: list[tuple[str, Citation]] = []
+    for citation in fact.citations:
+        text = deck.source_of(citation).text
+        sentence = sentence_around(text, citation.start, citation.end)
+        blanked = blank_answer(sentence, fact)
+        if blanked is not None and all(blanked != b for b, _ in found):
+            found.append((blanked, citation))
+    return found
+
+
+# --- which types a fact allows ------------------------------------------------------
+
+def feasible_types(deck: Deck, fact: Fact) -> tuple[str, ...]:
+    """The question types that can be asked about `fact` without giving its answer away."""
+    types = []
+    safe = bool(safe_questions(fact))
+    if safe:
+        types.append("typed")
+        if distractor_pool(deck, fact):
+            types.append("choice")
+    types.append("claim")
+    if cloze_candidates(deck, fact):
+        types.append("cloze")
+    return tuple(types)
+
+
+def make_question(deck: Deck, fact: Fact, type_: str, rng: random.Random, judgement: str = "supported") -> Question:
+    """A question of `type_` about `fact`; `judgement` picks the claim for a claim question."""
+    if type_ == "typed":
+        return Question("typed", rng.choice(safe_questions(fact)), fact)
+    if type_ == "choice":
+        made = choice_options(deck, fact, rng)
+        assert made is not None, f"no options for {fact.id}"
+        options, correct = made
+        return Question("choice", rng.choice(safe_questions(fact)), fact, options=options, correct_label=correct)
+    if type_ == "claim":
+        claim = rng.choice(fact.false_claims) if judgement == "refuted" else fact.statement
+        return Question("claim", claim, fact, claim=claim, judgement=judgement)
+    if type_ == "cloze":
+        blanked, citation = rng.choice(cloze_candidates(deck, fact))
+        return Question("cloze", blanked, fact, cloze=blanked, cloze_citation=citation)
+    raise ValueError(f"unknown question type {type_!r}")
+
+
+def unsourced_question(claim: UnsourcedClaim) -> Question:
+    """A claim no source supports or refutes, to be judged "Not in the sources"."""
+    return Question("claim", claim.claim, None, claim=claim.claim, judgement="not-in-sources", unsourced=claim)

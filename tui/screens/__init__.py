@@ -1,0 +1,1 @@
+"""The TUI's screens: one module per mode (browse, search, quiz) plus detail screens."""

@@ -1,0 +1,165 @@
+"""Search mode: a query box, ranked results that follow each keystroke.
+
+Typing restarts a short debounce timer; when it fires, an exclusive thread
+worker runs the search (building the index the first time) and posts the hits
+back, so the UI never waits on it. `tag:` and `source:` filter; a pasted claim
+ranks the facts that bear on it. Enter opens a result's detail; Esc there comes
+back here with the query kept.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.deck import Deck
+from tui.core.safe_text import printable
+from tui.core.search import SearchHit, SearchIndex
+from tui.rendering import safe
+
+_STYLES = Path(__file__).parent.parent / "styles"
+DEBOUNCE_SECONDS = 0.15
+RESULT_LIMIT = 30
+PLACEHOLDER = "Search facts: words, tag:NAME, source:ID, or paste a claim"
+
+
+def result_prompt(index: SearchIndex, deck: Deck, hit: SearchHit, match_style) -> Text:
+    """A hit's statement with matching words highlighted, then a dim provenance line."""
+    statement = hit.fact.statement
+    shown = Text(printable(statement))
+    for start, end in index.matching_spans(statement, hit.matched_terms):
+        shown.stylize(match_style, len(printable(statement[:start])), len(printable(statement[:end])))
+    detail = Text("\n  ")
+    detail.append_text(safe(hit.fact.answer, "bold"))
+    detail.append(f" · {deck.corroboration_label(hit.fact)}", "dim")
+    if hit.fact.tags:
+        detail.append(" · ", "dim")
+        detail.append_text(safe(", ".join(hit.fact.tags), "dim"))
+    if hit.fact.disputed:
+        detail.append(" · disputed", "magenta")
+    shown.append_text(detail)
+    return shown
+
+
+class ResultList(OptionList):
+    """Search results; an option's id is its fact id."""
+
+    COMPONENT_CLASSES = {"results--match"}
+
+
+class SearchScreen(Screen):
+    """The search box over the result list."""
+
+    CSS_PATH = _STYLES / "search.tcss"
+    BINDINGS = [
+        Binding("down", "focus_results", "Results", show=False, id="search.results"),
+        Binding("slash", "focus_query", "Edit query", id="search.query",
+                tooltip="Back to the search box"),
+        Binding("escape", "focus_query", "Query", show=False, id="search.escape"),
+    ]
+
+    class ResultsReady(Message):
+        """A search finished (posted from the worker thread)."""
+
+        def __init__(self, query: str, hits: list[SearchHit]) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
+        self._debounce: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder=PLACEHOLDER, id="query")
+        yield Static(self._status_text("", None), id="search-status")
+        yield ResultList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Search"
+        self.query_one(Input).focus()
+
+    @property
+    def deck(self) -> Deck:
+        return self.app.deck
+
+    def _status_text(self, query: str, hits: list[SearchHit] | None) -> Text:
+        if not query.strip():
+            return Text(f"{len(self.app.deck.facts)} facts. Type to search; "
+                        "Enter or ↓ to choose a result.", style="dim")
+        if hits is None:
+            return Text("Searching…", style="dim")
+        if not hits:
+            return Text("No fact matches.", style="dim")
+        return Text(f"{len(hits)} result{'s' if len(hits) != 1 else ''} · Enter opens a fact",
+                    style="dim")
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, lambda: self.run_search(event.value))
+
+    @work(exclusive=True, thread=True, group="search")
+    def run_search(self, query: str) -> None:
+        """Search in a thread; the newest query wins (exclusive)."""
+        with self._index_lock:
+            if self._index is None:
+                self._index = SearchIndex(self.deck)
+        hits = self._index.search(query, limit=RESULT_LIMIT) if query.strip() else []
+        self.post_message(self.ResultsReady(query, hits))
+
+    @on(ResultsReady)
+    def _show_results(self, event: ResultsReady) -> None:
+        if event.query != self.query_one(Input).value:
+            return  # a stale answer; a newer search is on its way
+        results = self.query_one(ResultList)
+        style = results.get_component_rich_style("results--match")
+        results.clear_options()
+        results.add_options(
+            Option(result_prompt(self._index, self.deck, hit, style), id=hit.fact.id)
+            for hit in event.hits
+        )
+        if event.hits:
+            results.highlighted = 0
+        self.query_one("#search-status", Static).update(self._status_text(event.query, event.hits))
+
+    @on(Input.Submitted, "#query")
+    def _submit(self) -> None:
+        results = self.query_one(ResultList)
+        if results.highlighted is not None:
+            results.action_select()
+
+    @on(OptionList.OptionSelected, "#results")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.app.open_fact(self.deck.fact(event.option.id))
+
+    def action_focus_results(self) -> None:
+        results = self.query_one(ResultList)
+        if results.option_count:
+            results.focus()
+
+    def action_focus_query(self) -> None:
+        self.query_one(Input).focus()
+
+    @property
+    def results(self) -> list[str]:
+        """Fact ids of the results shown, in order (for tests and the palette)."""
+        results = self.query_one(ResultList)
+        return [results.get_option_at_index(i).id for i in range(results.option_count)]

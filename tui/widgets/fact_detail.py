@@ -1,0 +1,96 @@
+"""One fact in full: statement, answer, tags, corroboration, dispute, and its citations.
+
+The citations are a list: Enter (or a click) on one posts `CitationChosen`.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.deck import Citation, Deck, Fact
+from tui.rendering import DIM_STYLE, LABEL_STYLE, citation_block, safe
+
+
+def fact_summary(deck: Deck, fact: Fact) -> Group:
+    """Everything about a fact except its citations."""
+    lines: list[Text] = [safe(fact.statement, "bold")]
+    answer = Text("Answer: ", style=LABEL_STYLE)
+    answer.append_text(safe(fact.answer))
+    if fact.unit:
+        answer.append(" ")
+        answer.append_text(safe(fact.unit))
+    if fact.aliases:
+        answer.append("  (also: ", DIM_STYLE)
+        answer.append_text(safe(", ".join(fact.aliases), DIM_STYLE))
+        answer.append(")", DIM_STYLE)
+    lines.append(answer)
+    if fact.tags:
+        tags = Text("Tags: ", style=LABEL_STYLE)
+        tags.append_text(safe(", ".join(fact.tags)))
+        lines.append(tags)
+    if fact.note:
+        note = Text("Note: ", style=LABEL_STYLE)
+        note.append_text(safe(fact.note))
+        lines.append(note)
+    corroboration = Text("Corroboration: ", style=LABEL_STYLE)
+    corroboration.append(deck.corroboration_label(fact))
+    lines.append(corroboration)
+    if fact.disputed:
+        dispute = Text("Disputed: ", style="bold magenta")
+        dispute.append_text(safe(fact.dispute_note))
+        lines.append(dispute)
+    return Group(*lines)
+
+
+class CitationList(OptionList):
+    """A fact's citations, each with its source's provenance and quote in context."""
+
+
+class FactDetail(Vertical):
+    """Shows the fact whose id is in `fact_id` (attributes down, messages up)."""
+
+    fact_id: reactive[str | None] = reactive(None)
+
+    class CitationChosen(Message):
+        """The user chose a citation: open its source there."""
+
+        def __init__(self, fact_id: str, citation: Citation) -> None:
+            super().__init__()
+            self.fact_id = fact_id
+            self.citation = citation
+
+    def __init__(self, deck: Deck, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.deck = deck
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Select a fact to see it here.", style="dim"), id="fact-summary")
+        yield Static(Text("Citations — Enter opens the article", style="dim"), id="citations-label")
+        yield CitationList(id="citations")
+
+    def watch_fact_id(self, fact_id: str | None) -> None:
+        if fact_id is None:
+            return
+        fact = self.deck.fact(fact_id)
+        self.query_one("#fact-summary", Static).update(fact_summary(self.deck, fact))
+        citations = self.query_one(CitationList)
+        citations.clear_options()
+        citations.add_options(
+            Option(citation_block(self.deck, citation), id=str(index))
+            for index, citation in enumerate(fact.citations)
+        )
+        citations.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.fact_id is None or event.option.id is None:
+            return
+        citation = self.deck.fact(self.fact_id).citations[int(event.option.id)]
+        self.post_message(self.CitationChosen(self.fact_id, citation))

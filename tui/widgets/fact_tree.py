@@ -1,0 +1,101 @@
+"""The Browse list: facts grouped by topic (tag) or by source article."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.text import Text
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.core.deck import Deck, Fact
+from tui.rendering import safe
+
+GROUPINGS = ("topic", "source")
+UNTAGGED = "untagged"
+
+
+def groups(deck: Deck, grouping: str) -> list[tuple[Text, list[Fact]]]:
+    """(label, facts) per group; a fact with several tags or sources is in each."""
+    if grouping == "source":
+        result = []
+        for source in deck.sources.values():
+            label = safe(source.title_label(), "bold")
+            label.append("  ")
+            label.append_text(safe(source.outlet_label(), "dim"))
+            result.append((label, list(deck.facts_citing(source.id))))
+        return result
+    by_tag: dict[str, list[Fact]] = defaultdict(list)
+    for fact in deck.facts:
+        for tag in fact.tags or (UNTAGGED,):
+            by_tag[tag].append(fact)
+    order = list(deck.tags) + ([UNTAGGED] if UNTAGGED in by_tag else [])
+    return [(safe(tag, "bold"), by_tag[tag]) for tag in order]
+
+
+class FactTree(Tree[str]):
+    """A tree of facts; a leaf's data is its fact id. Posts `FactHighlighted`."""
+
+    grouping: reactive[str] = reactive("topic")
+
+    class FactHighlighted(Message):
+        """The cursor is on a fact."""
+
+        def __init__(self, fact_id: str) -> None:
+            super().__init__()
+            self.fact_id = fact_id
+
+    def __init__(self, deck: Deck, **kwargs) -> None:
+        super().__init__(Text("Facts"), **kwargs)
+        self.deck = deck
+        self.show_root = False
+
+    def on_mount(self) -> None:
+        self.rebuild()
+
+    def watch_grouping(self) -> None:
+        if self.is_mounted:
+            self.rebuild()
+
+    @property
+    def current_fact_id(self) -> str | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def rebuild(self) -> None:
+        """Refill the tree for the current grouping, keeping the selected fact."""
+        keep = self.current_fact_id
+        self.clear()
+        for label, facts in groups(self.deck, self.grouping):
+            label.append(f"  ({len(facts)})", "dim")
+            branch = self.root.add(label, expand=True)
+            for fact in facts:
+                branch.add_leaf(safe(fact.statement), data=fact.id)
+        if keep is not None:
+            self.select_fact(keep)
+        else:
+            self.call_after_refresh(self._cursor_to_first_fact)
+
+    def _cursor_to_first_fact(self) -> None:
+        for node in self._leaves():
+            self.move_cursor(node)
+            return
+
+    def _leaves(self) -> list[TreeNode[str]]:
+        return [leaf for branch in self.root.children for leaf in branch.children]
+
+    def select_fact(self, fact_id: str) -> bool:
+        """Put the cursor on the first leaf showing `fact_id`; False if none."""
+        for node in self._leaves():
+            if node.data == fact_id:
+                node.parent.expand()
+                self.call_after_refresh(self.move_cursor, node)
+                self.call_after_refresh(self.scroll_to_node, node, False)
+                return True
+        return False
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        if event.node.data is not None:
+            self.post_message(self.FactHighlighted(event.node.data))
