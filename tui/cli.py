@@ -9,7 +9,7 @@ from typing import Sequence
 
 # Each subcommand lives in tui/commands/<module>.py with `register(subparsers)`,
 # which sets `run(args) -> int` as the parser's default `handler`.
-COMMAND_MODULES = ("validate", "listing", "search", "answer", "show", "quiz")
+COMMAND_MODULES = ("validate", "listing", "search", "answer", "show", "quiz", "progress", "serve")
 MODES = ("browse", "search", "quiz")
 
 

@@ -1,0 +1,131 @@
+"""The progress store: answers and rounds survive, FSRS schedules facts, nothing is half-written."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tui.core.loading import load_deck
+from tui.core.progress import (
+    DATA_DIR_ENV, DATABASE_NAME, ProgressError, ProgressStore, card_id_for, default_data_dir,
+)
+from tui.core.quiz import QuizSession, RoundSpec, build_round
+
+QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
+NOW = datetime(2025, 6, 3, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def deck():
+    return load_deck([QUIZDECK])
+
+
+def typed_session(deck, fact_id: str) -> QuizSession:
+    spec = RoundSpec(count=1, types=("typed",), seed=3, only=(fact_id,))
+    return QuizSession.start(deck, build_round(deck, spec), clock=lambda: 0.0)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with ProgressStore(tmp_path / DATABASE_NAME) as opened:
+        yield opened
+
+
+def test_a_right_answer_schedules_the_fact_days_ahead_with_a_stable_card_id(deck, store):
+    fact = deck.fact("mayor-name")
+    result = typed_session(deck, fact.id).answer(fact.answer)
+    assert result.verdict == "correct"
+
+    store.record_answer(deck.title, result, when=NOW)
+
+    card = store.card(deck.title, fact.id)
+    assert card is not None and card.card_id == card_id_for(deck.title, fact.id)
+    assert card.due > NOW + timedelta(hours=12)
+    assert store.due_fact_ids(deck.title, NOW) == []
+    assert store.due_fact_ids(deck.title, NOW + timedelta(days=60)) == [fact.id]
+
+
+def test_a_wrong_answer_makes_the_fact_due_again_sooner_than_a_right_one(deck, store):
+    right = typed_session(deck, "mayor-name").answer("Ada Lindqvist")
+    wrong = typed_session(deck, "crossing-time").answer("17")
+    assert (right.verdict, wrong.verdict) == ("correct", "incorrect")
+
+    store.record_answer(deck.title, right, when=NOW)
+    store.record_answer(deck.title, wrong, when=NOW)
+
+    assert store.card(deck.title, "crossing-time").due < store.card(deck.title, "mayor-name").due
+    assert store.due_fact_ids(deck.title, NOW + timedelta(days=1)) == ["crossing-time"]
+
+
+def test_a_skip_is_logged_but_is_not_a_review(deck, store):
+    skipped = typed_session(deck, "ticket-price").skip()
+
+    store.record_answer(deck.title, skipped, when=NOW)
+
+    assert store.card(deck.title, "ticket-price") is None
+    assert store.summary(deck.title, NOW).answers == 1
+
+
+def test_progress_survives_reopening_and_rounds_are_listed_newest_first(deck, tmp_path):
+    path = tmp_path / DATABASE_NAME
+    session = typed_session(deck, "mayor-name")
+    session.answer("Ada Lindqvist")
+    with ProgressStore(path) as first:
+        first.record_answer(deck.title, session.last, when=NOW)
+        first.record_round(deck.title, session.result(), when=NOW)
+        first.record_round(deck.title, session.result(), when=NOW + timedelta(minutes=5))
+
+    with ProgressStore(path) as reopened:
+        summary = reopened.summary(deck.title, NOW)
+    assert (summary.answers, summary.facts_seen, summary.facts_due) == (1, 1, 0)
+    assert [r.score for r in summary.rounds] == [1, 1]
+    assert summary.rounds[0].finished_at > summary.rounds[1].finished_at
+
+
+def test_progress_is_kept_per_deck(deck, store):
+    result = typed_session(deck, "mayor-name").answer("Ada Lindqvist")
+    store.record_answer(deck.title, result, when=NOW)
+
+    assert store.summary("another deck", NOW).answers == 0
+    assert store.card("another deck", "mayor-name") is None
+
+
+def test_a_failed_write_saves_nothing_of_that_answer(deck, store):
+    result = typed_session(deck, "mayor-name").answer("Ada Lindqvist")
+    # The answer row goes in first; make the card write after it fail.
+    store._db.execute("CREATE TRIGGER no_cards BEFORE INSERT ON cards BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+
+    with pytest.raises(ProgressError, match="could not save progress"):
+        store.record_answer(deck.title, result, when=NOW)
+
+    assert store._db.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
+
+
+def test_a_file_that_is_not_a_progress_database_is_reported_and_left_untouched(tmp_path):
+    path = tmp_path / DATABASE_NAME
+    path.write_bytes(b"my notes, not a database\n" * 100)
+
+    with pytest.raises(ProgressError) as raised:
+        ProgressStore(path)
+
+    message = str(raised.value)
+    assert str(path) in message and "\n" not in message
+    assert path.read_bytes() == b"my notes, not a database\n" * 100
+
+
+def test_the_data_directory_can_be_chosen_by_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "classroom"))
+    assert default_data_dir() == tmp_path / "classroom"
+    with ProgressStore() as store:
+        assert store.path == tmp_path / "classroom" / DATABASE_NAME
+    assert sqlite3.connect(tmp_path / "classroom" / DATABASE_NAME).execute(
+        "SELECT name FROM sqlite_master WHERE name = 'answers'").fetchone()
+
+
+def test_card_ids_are_stable_and_distinct():
+    assert card_id_for("deck", "a") == card_id_for("deck", "a")
+    assert len({card_id_for("deck", f"fact-{i}") for i in range(2000)}) == 2000
+    assert card_id_for("deck", "a") != card_id_for("other", "a")

@@ -1,0 +1,196 @@
+"""What a learner has earned: every graded answer, every finished round, and when each fact is due.
+
+Progress lives in one SQLite file under the user's data directory (platformdirs),
+or under `$FACTDRILL_DATA_DIR` when that is set (tests, classroom machines).
+Each answer is written in its own transaction, so quitting, a crash or a full
+disk loses at most the answer being written, never what was already saved.
+
+Scheduling is FSRS (the `fsrs` package): a fact's card is rated from the verdict
+(correct -> Good, close -> Hard, incorrect or revealed -> Again; a skip is not a
+review). Cards get a stable `card_id` derived from the deck and the fact id,
+because fsrs's default id is a timestamp, which collides when cards are made in
+the same millisecond.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+from fsrs import Card, Rating, Scheduler
+
+DATA_DIR_ENV = "FACTDRILL_DATA_DIR"
+DATABASE_NAME = "progress.sqlite3"
+
+RATINGS = {"correct": Rating.Good, "close": Rating.Hard, "incorrect": Rating.Again, "revealed": Rating.Again}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    id INTEGER PRIMARY KEY,
+    deck TEXT NOT NULL,
+    fact_id TEXT,
+    question_key TEXT NOT NULL,
+    question_type TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    given TEXT NOT NULL,
+    seconds REAL NOT NULL,
+    answered_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cards (
+    deck TEXT NOT NULL,
+    fact_id TEXT NOT NULL,
+    card TEXT NOT NULL,
+    due TEXT NOT NULL,
+    PRIMARY KEY (deck, fact_id)
+);
+CREATE TABLE IF NOT EXISTS rounds (
+    id INTEGER PRIMARY KEY,
+    deck TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    seconds REAL NOT NULL,
+    spec TEXT NOT NULL
+);
+"""
+
+
+class ProgressError(Exception):
+    """The progress file cannot be opened or written; the message is one line for the user."""
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("factdrill", appauthor=False)
+
+
+def card_id_for(deck: str, fact_id: str) -> int:
+    """A stable positive id for a fact's card (48 bits of a hash of deck and fact)."""
+    digest = hashlib.sha256(f"{deck}\0{fact_id}".encode()).digest()
+    return int.from_bytes(digest[:6], "big") or 1
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _stamp(moment: datetime) -> str:
+    """UTC, fixed width, so stored times compare correctly as text in SQL."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRecord:
+    finished_at: str
+    score: int
+    total: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSummary:
+    answers: int
+    facts_seen: int
+    facts_due: int
+    rounds: tuple[RoundRecord, ...]  # most recent first
+
+
+class ProgressStore:
+    """One learner's progress file. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else default_data_dir() / DATABASE_NAME
+        # No minute-scale learning steps: a round never asks a fact twice, so the
+        # first answer schedules in days; no fuzzing, so schedules are repeatable.
+        self._scheduler = Scheduler(learning_steps=(), enable_fuzzing=False)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as error:
+            raise ProgressError(f"{self.path}: cannot use the progress file ({error})") from None
+
+    def __enter__(self) -> "ProgressStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _write(self, statements: Iterable[tuple[str, tuple]]) -> None:
+        try:
+            with self._db:  # one transaction: all of it is saved or none of it
+                for sql, params in statements:
+                    self._db.execute(sql, params)
+        except sqlite3.Error as error:
+            raise ProgressError(f"{self.path}: could not save progress ({error})") from None
+
+    def card(self, deck: str, fact_id: str) -> Card | None:
+        try:
+            row = self._db.execute("SELECT card FROM cards WHERE deck = ? AND fact_id = ?",
+                                   (deck, fact_id)).fetchone()
+            return Card.from_dict(json.loads(row[0])) if row else None
+        except (sqlite3.Error, ValueError, KeyError, TypeError) as error:
+            raise ProgressError(f"{self.path}: cannot read the progress of {fact_id!r} ({error})") from None
+
+    def record_answer(self, deck: str, result, when: datetime | None = None) -> None:
+        """Save one settled question (a `tui.core.quiz.QuestionResult`) and reschedule its fact."""
+        when = (when or _now()).astimezone(timezone.utc)
+        statements = [(
+            "INSERT INTO answers (deck, fact_id, question_key, question_type, verdict, given, seconds, answered_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (deck, result.fact_id, result.key, result.type, result.verdict, result.given, result.seconds,
+             _stamp(when)),
+        )]
+        rating = RATINGS.get(result.verdict)
+        if result.fact_id is not None and rating is not None:
+            card = self.card(deck, result.fact_id) or Card(card_id=card_id_for(deck, result.fact_id))
+            card, _log = self._scheduler.review_card(card, rating, review_datetime=when)
+            statements.append((
+                "INSERT INTO cards (deck, fact_id, card, due) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (deck, fact_id) DO UPDATE SET card = excluded.card, due = excluded.due",
+                (deck, result.fact_id, json.dumps(card.to_dict()), _stamp(card.due)),
+            ))
+        self._write(statements)
+
+    def record_round(self, deck: str, result, when: datetime | None = None) -> None:
+        """Save a finished round's score (a `tui.core.quiz.RoundResult`); its answers are saved one by one."""
+        spec = result.round.spec
+        settings = {"count": spec.count, "tags": list(spec.tags), "sources": list(spec.sources),
+                    "types": list(spec.types), "seed": spec.seed}
+        self._write([(
+            "INSERT INTO rounds (deck, finished_at, score, total, seconds, spec) VALUES (?, ?, ?, ?, ?, ?)",
+            (deck, _stamp(when or _now()), result.score, result.total, result.elapsed, json.dumps(settings)),
+        )])
+
+    def due_fact_ids(self, deck: str, now: datetime | None = None) -> list[str]:
+        """Facts reviewed before and due again by `now`, most overdue first."""
+        rows = self._db.execute(
+            "SELECT fact_id FROM cards WHERE deck = ? AND due <= ? ORDER BY due",
+            (deck, _stamp(now or _now())),
+        )
+        return [fact_id for (fact_id,) in rows]
+
+    def summary(self, deck: str, now: datetime | None = None, recent: int = 5) -> ProgressSummary:
+        with closing(self._db.cursor()) as cursor:
+            answers = cursor.execute("SELECT count(*) FROM answers WHERE deck = ?", (deck,)).fetchone()[0]
+            seen = cursor.execute("SELECT count(*) FROM cards WHERE deck = ?", (deck,)).fetchone()[0]
+            rounds = cursor.execute(
+                "SELECT finished_at, score, total, seconds FROM rounds WHERE deck = ? ORDER BY id DESC LIMIT ?",
+                (deck, recent),
+            ).fetchall()
+        return ProgressSummary(answers, seen, len(self.due_fact_ids(deck, now)),
+                               tuple(RoundRecord(*row) for row in rounds))
