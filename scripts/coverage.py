@@ -11,8 +11,9 @@ start of an article is provenance, not a sentence, and is left out.
 
 A sentence is *cited* when any citation span in the deck overlaps it. A sentence
 whose exact text also occurs, cited, elsewhere in the same article (article 004
-repeats whole paragraphs) is a *repeat*: neither cited nor uncovered. The share
-is (cited + repeats) / sentences.
+repeats whole paragraphs) is a *repeat*: neither cited nor uncovered. An uncited
+text that occurs several times is listed once, with its count, and every copy
+counts as uncovered. The share is (cited + repeats) / sentences.
 
 Prints, per article, the counts, the share and the sentences not cited. Exits 0;
 `--min SHARE` makes it exit 1 when any article's share is below SHARE (0-100).
@@ -69,7 +70,9 @@ def _split_paragraph(paragraph: str, offset: int) -> list[Sentence]:
         rest = paragraph[end:].lstrip()
         if not rest or not _STARTS_SENTENCE.match(rest):
             continue
-        if paragraph[match.start()] == "." and _is_abbreviation(paragraph, match.start()):
+        # A closing quote or bracket after the dot ends the sentence ("said “no.” Then").
+        closed = match.end() > match.start() + 1
+        if paragraph[match.start()] == "." and not closed and _is_abbreviation(paragraph, match.start()):
             continue
         piece = paragraph[begin:end]
         if piece.strip():
@@ -114,8 +117,9 @@ class ArticleCoverage:
     source_id: str
     sentences: tuple[Sentence, ...]
     cited: tuple[Sentence, ...]
-    repeats: tuple[Sentence, ...]
-    uncited: tuple[Sentence, ...]
+    repeats: tuple[Sentence, ...]  # uncited copies of a sentence that is cited elsewhere
+    uncited: tuple[Sentence, ...]  # first occurrence of each uncited text
+    uncited_copies: tuple[Sentence, ...]  # later copies of an uncited text: still uncovered
 
     @property
     def share(self) -> float:
@@ -123,13 +127,22 @@ class ArticleCoverage:
             return 100.0
         return 100.0 * (len(self.cited) + len(self.repeats)) / len(self.sentences)
 
+    def occurrences(self, sentence: Sentence) -> int:
+        """How many times the text of an uncited sentence occurs in the article."""
+        text = _normal(sentence.text)
+        return 1 + sum(_normal(s.text) == text for s in self.uncited_copies)
+
 
 def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
 def article_coverage(source_id: str, text: str, spans: list[tuple[int, int]]) -> ArticleCoverage:
-    """Which sentences of one article the given citation spans cover."""
+    """Which sentences of one article the given citation spans cover.
+
+    A repeated paragraph is listed once: its copies count as covered when any copy
+    is cited, and as uncovered (but not listed again) when none is.
+    """
     sentences = split_sentences(text)
     cited, rest = [], []
     for sentence in sentences:
@@ -138,9 +151,20 @@ def article_coverage(source_id: str, text: str, spans: list[tuple[int, int]]) ->
         else:
             rest.append(sentence)
     cited_texts = {_normal(s.text) for s in cited}
-    repeats = [s for s in rest if _normal(s.text) in cited_texts]
-    uncited = [s for s in rest if _normal(s.text) not in cited_texts]
-    return ArticleCoverage(source_id, tuple(sentences), tuple(cited), tuple(repeats), tuple(uncited))
+    repeats, uncited, copies = [], [], []
+    seen: set[str] = set()
+    for sentence in rest:
+        key = _normal(sentence.text)
+        if key in cited_texts:
+            repeats.append(sentence)
+        elif key in seen:
+            copies.append(sentence)
+        else:
+            seen.add(key)
+            uncited.append(sentence)
+    return ArticleCoverage(
+        source_id, tuple(sentences), tuple(cited), tuple(repeats), tuple(uncited), tuple(copies)
+    )
 
 
 def deck_coverage(deck) -> list[ArticleCoverage]:
@@ -163,7 +187,9 @@ def report(results: list[ArticleCoverage]) -> str:
             f"{len(result.repeats)} repeats, {result.share:.1f}% covered"
         )
         for sentence in result.uncited:
-            lines.append(f"  uncited: {sentence.text}")
+            times = result.occurrences(sentence)
+            suffix = f"  (occurs {times} times)" if times > 1 else ""
+            lines.append(f"  uncited: {sentence.text}{suffix}")
         for sentence in result.repeats:
             lines.append(f"  repeat:  {sentence.text}")
     total = sum(len(r.sentences) for r in results)
