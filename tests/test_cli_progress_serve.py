@@ -93,3 +93,44 @@ def test_serve_answers_a_browser_with_the_app_page(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_plain_round_saves_each_answer_and_the_round(tmp_path):
+    played = subprocess.run(
+        [sys.executable, "-m", "tui", "quiz", "--plain", "--seed", "1", "--count", "2", "--types", "typed",
+         "--deck", str(QUIZDECK)],
+        input="nonsense answer\nanother wrong one\n", capture_output=True, text=True, timeout=60,
+        env={**os.environ, DATA_DIR_ENV: str(tmp_path)},
+    )
+    assert played.returncode == 0, played.stderr
+
+    report = json.loads(factdrill("progress", "--json", "--deck", str(QUIZDECK), data_dir=tmp_path).stdout)
+    assert report["answers"] == 2 and report["facts_seen"] == 2
+    assert [(r["score"], r["total"]) for r in report["rounds"]] == [(0, 2)]
+
+
+def test_a_due_round_asks_only_the_facts_due_for_review(tmp_path):
+    deck = load_deck([QUIZDECK])
+    now = datetime.now(timezone.utc)
+    with ProgressStore(tmp_path / DATABASE_NAME) as store:
+        for fact_id, given, when in (("crossing-time", "17", now - timedelta(days=3)),
+                                     ("mayor-name", "Ada Lindqvist", now)):
+            session = QuizSession.start(deck, build_round(deck, RoundSpec(count=1, types=("typed",), only=(fact_id,))))
+            store.record_answer(deck.title, session.answer(given), when=when)
+
+    played = subprocess.run(
+        [sys.executable, "-m", "tui", "quiz", "--plain", "--due", "--seed", "4", "--types", "typed",
+         "--deck", str(QUIZDECK)],
+        input="42\n", capture_output=True, text=True, timeout=60, env={**os.environ, DATA_DIR_ENV: str(tmp_path)},
+    )
+
+    assert played.returncode == 0, played.stderr
+    assert "1 questions" in played.stdout or "1 question" in played.stdout
+    assert deck.fact("crossing-time").question in played.stdout
+    assert deck.fact("mayor-name").question not in played.stdout
+
+
+def test_a_due_round_with_nothing_due_says_so(tmp_path):
+    played = factdrill("quiz", "--plain", "--due", "--deck", str(QUIZDECK), data_dir=tmp_path)
+    assert played.returncode == 0
+    assert "Nothing is due for review" in played.stdout

@@ -29,7 +29,10 @@ def _types(value: str) -> list[str]:
 
 
 def _positive(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return number
@@ -41,10 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
     )
     parser.add_argument("--plain", action="store_true", help="no TUI: print questions, read answers line by line")
-    parser.add_argument("--count", type=_positive, default=DEFAULT_COUNT, help=f"questions in the round (default {DEFAULT_COUNT})")
+    parser.add_argument("--count", type=_positive, help=f"questions in the round (default {DEFAULT_COUNT})")
     parser.add_argument("--seed", type=int, help="makes the order and options repeatable (default: a random seed, printed)")
     parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only facts with this tag (repeatable)")
     parser.add_argument("--source", action="append", default=[], metavar="ID", help="only facts citing this source (repeatable)")
+    parser.add_argument("--due", action="store_true",
+                        help="only facts due for review (spaced repetition over your saved answers)")
     parser.add_argument("--types", nargs="+", type=_types, metavar="TYPE",
                         help=f"question types, space- or comma-separated (default: {','.join(QUESTION_TYPES)})")
     add_deck_option(parser, suppress_default=True)
@@ -56,8 +61,22 @@ def spec_from_args(args: argparse.Namespace) -> RoundSpec:
     from tui.core.quiz import new_seed
 
     types = tuple(t for group in (args.types or []) for t in group) or QUESTION_TYPES
-    return RoundSpec(count=args.count, tags=tuple(args.tag), sources=tuple(args.source),
-                     types=tuple(dict.fromkeys(types)), seed=args.seed if args.seed is not None else new_seed())
+    count = args.count if args.count is not None else DEFAULT_COUNT
+    return RoundSpec(count=count, tags=tuple(args.tag), sources=tuple(args.source),
+                     types=tuple(dict.fromkeys(types)), seed=args.seed if args.seed is not None else new_seed(),
+                     only=getattr(args, "only", ()))
+
+
+def _due_fact_ids(deck) -> list[str] | None:
+    """Facts of this deck due for review, most overdue first; None (and a one-line error) if unreadable."""
+    from tui.core.progress import ProgressError, ProgressStore
+
+    try:
+        with ProgressStore() as store:
+            return [fact_id for fact_id in store.due_fact_ids(deck.title) if fact_id in deck.facts_by_id]
+    except ProgressError as error:
+        print(f"factdrill quiz: {error}", file=sys.stderr)
+        return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,12 +85,27 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         print(f"factdrill quiz: unknown source {', '.join(unknown)} (known: {', '.join(deck.sources)})", file=sys.stderr)
         return 2
+    unknown_tags = [t for t in args.tag if t not in deck.tags]
+    if unknown_tags:
+        print(f"factdrill quiz: unknown tag {', '.join(unknown_tags)} (known: {', '.join(deck.tags)})", file=sys.stderr)
+        return 2
+    if args.due:
+        due = _due_fact_ids(deck)
+        if due is None:
+            return 1
+        if not due:
+            print("Nothing is due for review on this deck: every fact you have answered is scheduled later.")
+            return 0
+        args.only = tuple(due)
     if not args.plain:
-        from tui.commands.app import run_app
+        from tui.app import FactdrillApp  # Textual is imported only when the app runs
 
-        args.mode = "quiz"
-        args.quiz_spec = spec_from_args(args) if args.seed is not None else None
-        return run_app(args)
+        app = FactdrillApp(deck, mode="quiz")
+        # Round options on the command line start the round at once; with none, the setup form shows.
+        if args.seed is not None or args.count is not None or args.tag or args.source or args.types or args.due:
+            app.quiz_spec = spec_from_args(args)
+        app.run()
+        return app.return_code or 0
     return run_plain(deck, spec_from_args(args), sys.stdin, sys.stdout)
 
 
@@ -90,15 +124,23 @@ def run_plain(deck, spec: RoundSpec, stdin: TextIO, stdout: TextIO) -> int:
     from rich.console import Console
     from rich.text import Text
 
+    from tui.core.progress import ProgressRecorder
     from tui.core.quiz import NotAnAnswer, QuizSession, build_round
     from tui.widgets import quiz_render as render
 
-    console = Console(file=stdout, highlight=False, soft_wrap=False)
+    # No wrapping: a pipe or a screen reader gets whole lines.
+    console = Console(file=stdout, highlight=False, soft_wrap=True)
     round_ = build_round(deck, spec)
     if not round_.questions:
         console.print("No questions match these settings (tags, sources, types).")
         return 1
     session = QuizSession.start(deck, round_)
+    recorder = ProgressRecorder(deck.title)
+
+    def saved(problem: str | None) -> None:
+        if problem:
+            print(f"factdrill quiz: {problem}", file=sys.stderr)
+
     console.print(Text(f"{deck.title}: {len(round_)} questions", style="bold"))
     console.print(render.spec_line(spec))
     ended = False
@@ -130,12 +172,15 @@ def run_plain(deck, spec: RoundSpec, stdin: TextIO, stdout: TextIO) -> int:
                     console.print(f"Not an answer here: {problem}.")
         if record is None:
             break
+        saved(recorder.answered(record))
         console.print()
-        console.print(render.feedback(deck, question, record.grade))
+        console.print(render.feedback(deck, question, record.grade, plain=True))
         session.advance()
     console.print()
     if ended:
         console.print(Text("End of input: the round ends here.", style="dim"))
     console.print(Text("End of round", style="bold underline"))
-    console.print(render.summary(deck, session.result()))
+    console.print(render.summary(deck, session.result(), planned=len(round_)))
+    saved(recorder.finished(session.result()))
+    recorder.close()
     return 0

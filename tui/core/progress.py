@@ -194,3 +194,47 @@ class ProgressStore:
             ).fetchall()
         return ProgressSummary(answers, seen, len(self.due_fact_ids(deck, now)),
                                tuple(RoundRecord(*row) for row in rounds))
+
+
+class ProgressRecorder:
+    """Saves a quiz as it is played. If saving fails, the quiz goes on and the reason is given once."""
+
+    def __init__(self, deck: str, path: Path | None = None) -> None:
+        self.deck = deck
+        self.problem: str | None = None
+        self._reported = False
+        try:
+            self._store: ProgressStore | None = ProgressStore(path)
+        except ProgressError as error:
+            self._store, self.problem = None, f"progress is not being saved: {error}"
+
+    def _new_problem(self) -> str | None:
+        if self.problem is None or self._reported:
+            return None
+        self._reported = True
+        return self.problem
+
+    def _save(self, write, result) -> str | None:
+        if self._store is not None:
+            try:
+                write(self.deck, result)
+            except ProgressError as error:
+                self.problem = f"progress is not being saved: {error}"
+                self._store.close()
+                self._store = None
+        return self._new_problem()
+
+    def answered(self, result) -> str | None:
+        """Save a settled question; the problem to show the user the first time saving fails, else None."""
+        return self._save(lambda deck, r: self._store.record_answer(deck, r), result)
+
+    def finished(self, result) -> str | None:
+        """Save a round's score (its answers are already saved)."""
+        if not result.results:
+            return self._new_problem()
+        return self._save(lambda deck, r: self._store.record_round(deck, r), result)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Protocol
+from typing import Callable, Protocol
 
 from .deck import Deck, Fact, UnsourcedClaim
 from .quiz_questions import (
@@ -20,7 +20,7 @@ from .quiz_questions import (
 
 __all__ = [
     "QUESTION_TYPES", "RoundSpec", "Round", "Grade", "QuestionResult", "RoundResult", "QuizSession",
-    "build_round", "retry_round", "grade_answer", "new_seed",
+    "build_round", "retry_round", "grade_answer", "missed_grade", "new_seed", "NotAnAnswer", "DEFAULT_COUNT",
 ]
 
 DEFAULT_COUNT = 10
@@ -335,7 +335,3 @@ class QuizSession:
     def result(self) -> RoundResult:
         """The round so far (all of it once finished)."""
         return RoundResult(self.round, tuple(self.results), round(self.clock() - self.started, 3))
-
-
-def results_by_key(results: Iterable[QuestionResult]) -> dict[str, QuestionResult]:
-    return {r.key: r for r in results}

@@ -220,7 +220,9 @@ def feasible_types(deck: Deck, fact: Fact) -> tuple[str, ...]:
         types.append("typed")
         if distractor_pool(deck, fact):
             types.append("choice")
-    types.append("claim")
+    # The sources disagree on a disputed fact, so "Supported" would punish the other reading.
+    if not fact.disputed:
+        types.append("claim")
     if cloze_candidates(deck, fact):
         types.append("cloze")
     return tuple(types)

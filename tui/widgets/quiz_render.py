@@ -1,22 +1,26 @@
-"""Rich renderables for the quiz, shared by `factdrill quiz --plain` and the TUI.
+"""Rich text for the quiz, shared by `factdrill quiz --plain` and the TUI.
 
 Imports Rich and the core only (no Textual), so plain mode stays light. Deck text
-always goes through `tui.rendering.safe`, never through markup.
+always goes through `tui.rendering.safe` (printable, never markup). Everything is a
+`Text`, not a table or padding, so plain output has no trailing blanks and can be
+left unwrapped for pipes and screen readers. In plain mode a quote is also marked
+with « » because colour does not survive a pipe.
 """
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
-from tui.core.deck import Deck
+from tui.core.deck import Citation, Deck, Fact
+from tui.core.provenance import quote_in_context
 from tui.core.quiz import Grade, QuestionResult, RoundResult, RoundSpec
 from tui.core.quiz_questions import JUDGEMENT_KEYS, JUDGEMENT_LABELS, TYPE_LABELS, Question
-from tui.rendering import DIM_STYLE, LABEL_STYLE, fact_provenance, safe, verdict_line
+from tui.core.safe_text import printable
+from tui.rendering import DIM_STYLE, LABEL_STYLE, QUOTE_STYLE, safe, verdict_line
 
 VERDICT_WORDS = {"correct": "Correct", "close": "Close", "incorrect": "Incorrect",
                  "skipped": "Skipped", "revealed": "Revealed"}
+QUOTE_MARKS = ("«", "»")
 
 
 def format_seconds(seconds: float) -> str:
@@ -31,41 +35,59 @@ def format_seconds(seconds: float) -> str:
     return f"{hours}h {minutes:02d}m"
 
 
+def _lines(*parts: Text) -> Text:
+    return Text("\n").join(parts)
+
+
+# --- the question ---------------------------------------------------------------------------
+
 def question_heading(question: Question, number: int, total: int) -> Text:
     """'Question 2 of 5 · Multiple choice'."""
-    return Text(f"Question {number} of {total} · {TYPE_LABELS[question.type]}", style="bold cyan")
+    return Text(f"Question {number} of {total} · {TYPE_LABELS[question.type]}", style="bold")
 
 
-def question_body(question: Question) -> RenderableType:
-    """The prompt and what the answer looks like; never the answer or any provenance."""
-    parts: list[RenderableType] = []
+def asked_line(question: Question, number: int, total: int) -> Text:
+    """What was asked, in one dim line above its feedback ('2/5 · How many…?')."""
+    asked = {"claim": "Judge the claim", "cloze": question.cloze}.get(question.type, question.prompt)
+    line = Text(f"{number}/{total} · ", style=DIM_STYLE)
+    line.append_text(safe(asked, DIM_STYLE))
+    return line
+
+
+def question_body(question: Question, *, with_options: bool = True) -> Text:
+    """The prompt (and, for a choice, the options); never the answer or any provenance."""
     if question.type == "claim":
-        parts.append(Text("Is this claim supported by the sources?", style=LABEL_STYLE))
-        parts.append(safe(f"“{question.claim}”", "italic"))
+        parts = [Text("Is this claim supported by the sources?", style=LABEL_STYLE),
+                 safe(f"“{question.claim}”", "italic")]
     elif question.type == "cloze":
-        parts.append(Text("Fill the blank in this sentence from a source:", style=LABEL_STYLE))
-        parts.append(safe(question.cloze))
+        parts = [Text("Fill the blank in this sentence from a source:", style=LABEL_STYLE), safe(question.cloze)]
     else:
-        parts.append(safe(question.prompt, "bold"))
-    if question.type == "choice":
-        for option in question.options:
-            line = Text(f"  {option.label.lower()}) ", style="bold")
-            line.append_text(safe(option.text))
-            parts.append(line)
-    return Group(*parts)
+        parts = [safe(question.prompt, "bold")]
+    if question.type == "choice" and with_options:
+        parts.extend(option_text(option.label, option.text) for option in question.options)
+    return _lines(*parts)
+
+
+def option_text(label: str, text: str) -> Text:
+    line = Text(f"{label.lower()}) ", style="bold")
+    line.append_text(safe(text))
+    return line
 
 
 def answer_hint(question: Question, *, plain: bool) -> Text:
     """How to answer this question, for the keys or the line reader."""
-    reveal = "'?' reveals the answer, an empty line twice skips" if plain else "ctrl+r reveals, ctrl+s skips"
+    reveal = "'?' reveals the answer, an empty line twice skips" if plain else "ctrl+r reveals · ctrl+s skips · esc quits the round"
     if question.type == "choice":
         letters = "/".join(o.label.lower() for o in question.options)
-        return Text(f"Answer {letters}; {reveal}.", style=DIM_STYLE)
+        how = f"Answer {letters}" if plain else f"Press {letters} (or ↑↓ and Enter)"
+        return Text(f"{how}; {reveal}.", style=DIM_STYLE)
     if question.type == "claim":
         judged = " · ".join(f"{key} {JUDGEMENT_LABELS[j]}" for j, key in JUDGEMENT_KEYS.items())
         return Text(f"{judged}; {reveal}.", style=DIM_STYLE)
-    return Text(f"Type the answer; {reveal}.", style=DIM_STYLE)
+    return Text(f"Type the answer{'' if plain else ' and press Enter'}; {reveal}.", style=DIM_STYLE)
 
+
+# --- feedback -----------------------------------------------------------------------------------
 
 def grade_line(grade: Grade) -> Text:
     """The verdict with what was expected (and, for choices and claims, what was given)."""
@@ -76,40 +98,67 @@ def grade_line(grade: Grade) -> Text:
         return line
     explanation = grade.explanation if grade.rule not in ("judgement", "label") else ""
     line = verdict_line(grade.verdict, grade.expected, explanation)
-    if grade.rule in ("judgement", "label") and grade.verdict != "correct":
+    if grade.verdict != "correct" and grade.given:
         line.append("  You said: ", DIM_STYLE)
         line.append_text(safe(grade.given, DIM_STYLE))
     return line
 
 
-def feedback(deck: Deck, question: Question, grade: Grade) -> RenderableType:
-    """What follows an answer: the verdict, the fact's statement, and its provenance."""
-    parts: list[RenderableType] = [grade_line(grade)]
+def citation_text(deck: Deck, citation: Citation, *, plain: bool = False) -> Text:
+    """A citation's title, outlet and date, then its paragraph with the quote highlighted."""
+    context = quote_in_context(deck, citation)
+    source = context.source
+    text = safe(source.title_label(), "bold")
+    text.append("\n")
+    text.append_text(safe(source.outlet_label(), "" if source.outlet_known else "italic"))
+    text.append(" · ", DIM_STYLE)
+    text.append_text(safe(source.date_label()))
+    text.append("\n  " if plain else "\n")
+    before, quote, after = (printable(context.paragraph[: context.start]),
+                            printable(context.paragraph[context.start : context.end]),
+                            printable(context.paragraph[context.end :]))
+    text.append(before)
+    if plain:
+        text.append(QUOTE_MARKS[0])
+    text.append(quote, QUOTE_STYLE)
+    if plain:
+        text.append(QUOTE_MARKS[1])
+    text.append(after)
+    return text
+
+
+def feedback_head(deck: Deck, question: Question, grade: Grade) -> Text:
+    """Verdict, the claim's explanation, the fact's statement, corroboration and any dispute."""
+    parts = [grade_line(grade)]
+    if question.type == "claim" and question.fact is not None:
+        parts.append(Text("The claim: ", style=LABEL_STYLE).append_text(safe(f"“{question.claim}”", "italic")))
     if question.type == "claim" and grade.explanation:
         parts.append(safe(grade.explanation, "italic"))
     parts.append(Text(""))
-    if question.fact is None:
-        # A "not in the sources" claim: there is no fact, only the claim and why it is unsourced.
-        parts.append(safe(question.claim, "bold"))
-        parts.append(Text("Not stated by any of the " f"{len(deck.sources)} articles.", style=DIM_STYLE))
-        return Group(*parts)
-    parts.append(safe(question.fact.statement, "bold"))
-    parts.append(fact_provenance(deck, question.fact))
-    return Group(*parts)
-
-
-def _cited_sources(deck: Deck, result: QuestionResult) -> Text:
-    fact = result.question.fact
+    fact = question.fact
     if fact is None:
-        return Text("  not in any source", style=DIM_STYLE)
-    lines = Text()
-    for index, source_id in enumerate(fact.source_ids):
-        if index:
-            lines.append("\n")
-        lines.append("  ")
-        lines.append_text(safe(deck.sources[source_id].provenance_line(), DIM_STYLE))
-    return lines
+        # A "not in the sources" claim: no fact, only the claim and why it is unsourced.
+        parts.append(safe(question.claim, "bold"))
+        parts.append(Text(f"Not stated by any of the {len(deck.sources)} articles.", style=DIM_STYLE))
+        return _lines(*parts)
+    parts.append(safe(fact.statement, "bold"))
+    parts.append(Text(deck.corroboration_label(fact).capitalize(), style=DIM_STYLE))
+    if fact.disputed:
+        dispute = Text("Disputed: ", style="bold magenta")
+        dispute.append_text(safe(fact.dispute_note))
+        parts.append(dispute)
+    return _lines(*parts)
 
+
+def feedback(deck: Deck, question: Question, grade: Grade, *, plain: bool = False) -> Text:
+    """What follows an answer: the verdict, the statement, and every citation in its paragraph."""
+    parts = [feedback_head(deck, question, grade)]
+    for citation in question.fact.citations if question.fact else ():
+        parts.extend([Text(""), citation_text(deck, citation, plain=plain)])
+    return _lines(*parts)
+
+
+# --- the end of a round -------------------------------------------------------------------------
 
 def spec_line(spec: RoundSpec) -> Text:
     """The settings of a round in one line, seed included, so it can be replayed."""
@@ -118,36 +167,47 @@ def spec_line(spec: RoundSpec) -> Text:
         bits.append("tags " + ",".join(spec.tags))
     if spec.sources:
         bits.append("sources " + ",".join(spec.sources))
+    if spec.only:
+        bits.append("retrying the missed")
     return safe(" · ".join(bits), DIM_STYLE)
 
 
-def summary(deck: Deck, result: RoundResult) -> RenderableType:
+def _cited_sources(deck: Deck, fact: Fact | None) -> list[Text]:
+    if fact is None:
+        return [Text("    not in any source", style=DIM_STYLE)]
+    return [Text("    ").append_text(safe(deck.sources[s].provenance_line(), DIM_STYLE)) for s in fact.source_ids]
+
+
+def summary(deck: Deck, result: RoundResult, *, planned: int | None = None) -> Text:
     """Score, time, per-topic results and the missed questions with their sources."""
-    parts: list[RenderableType] = []
     heading = Text(f"Score: {result.score}/{result.total}", style="bold")
-    heading.append(f"   Time: {format_seconds(result.elapsed)}", style="")
-    parts.append(heading)
-    parts.append(spec_line(result.round.spec))
+    heading.append(f"   Time: {format_seconds(result.elapsed)}")
+    if planned is not None and planned > result.total:
+        heading.append(f"   (stopped after {result.total} of {planned})", DIM_STYLE)
+    parts = [heading, spec_line(result.round.spec)]
     if result.per_tag:
-        table = Table(title=None, show_header=True, header_style="bold", box=None, pad_edge=False)
-        table.add_column("Topic")
-        table.add_column("Right", justify="right")
+        parts.extend([Text(""), Text("By topic:", style=LABEL_STYLE)])
+        width = max(len(tag) for tag in result.per_tag)
         for tag, (right, asked) in result.per_tag.items():
-            table.add_row(safe(tag), f"{right}/{asked}")
-        parts.extend([Text(""), table])
-    missed = result.missed
+            parts.append(Text("  ").append_text(safe(tag.ljust(width))).append(f"  {right}/{asked}"))
     parts.append(Text(""))
+    missed = result.missed
     if not missed:
-        parts.append(Text("Nothing missed.", style="bold green"))
-        return Group(*parts)
-    parts.append(Text(f"Missed ({len(missed)}):", style="bold"))
+        parts.append(Text("Nothing missed." if result.total else "No question was answered.", style="bold green"))
+        return _lines(*parts)
+    parts.append(Text(f"Missed ({len(missed)}):", style=LABEL_STYLE))
     for record in missed:
-        line = Text("• ")
-        line.append_text(safe(record.question.prompt))
-        line.append(f"  [{VERDICT_WORDS[record.verdict].lower()}]", DIM_STYLE)
-        parts.append(line)
-        answer = Text("  Answer: ", LABEL_STYLE)
+        parts.append(_missed_line(record))
+        answer = Text("    Answer: ", LABEL_STYLE)
         answer.append_text(safe(record.grade.expected))
         parts.append(answer)
-        parts.append(_cited_sources(deck, record))
-    return Group(*parts)
+        parts.extend(_cited_sources(deck, record.question.fact))
+    return _lines(*parts)
+
+
+def _missed_line(record: QuestionResult) -> Text:
+    question = record.question
+    line = Text("  • ")
+    line.append_text(safe(question.claim if question.type == "claim" else question.prompt))
+    line.append(f"  [{VERDICT_WORDS[record.verdict].lower()}]", DIM_STYLE)
+    return line

@@ -1,0 +1,242 @@
+"""The quiz engine: repeatable rounds, prompts that never give the answer, filters, grading, retries."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tui.core.deck import Deck
+from tui.core.loading import load_deck
+from tui.core.paths import bundled_deck_path
+from tui.core.quiz import (
+    NotAnAnswer, QuizSession, RoundSpec, build_round, grade_answer, retry_round,
+)
+from tui.core.quiz_questions import BLANK, QUESTION_TYPES, sentence_around
+
+QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
+
+
+@pytest.fixture(scope="module")
+def quizdeck() -> Deck:
+    return load_deck([QUIZDECK])
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Deck:
+    return load_deck([bundled_deck_path()])
+
+
+def _words(text: str) -> str:
+    """Lower-case words separated by single spaces, thousands separators dropped (independent of the engine)."""
+    text = re.sub(r"(?<=\d)[,\u202f](?=\d{3})", "", text.casefold())
+    return " " + " ".join(re.findall(r"\w+", text)) + " "
+
+
+def _shows_answer(text: str, fact) -> bool:
+    shown = _words(text)
+    return any(_words(form) in shown for form in (fact.answer, *fact.aliases) if _words(form).strip())
+
+
+# --- repeatability -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", [1, 7, 12345])
+def test_the_same_seed_gives_the_same_round(quizdeck, seed):
+    spec = RoundSpec(count=8, seed=seed)
+    assert build_round(quizdeck, spec) == build_round(quizdeck, spec)
+
+
+def test_different_seeds_give_different_rounds(quizdeck):
+    rounds = {build_round(quizdeck, RoundSpec(count=8, seed=seed)).questions for seed in range(20)}
+    assert len(rounds) > 10
+
+
+def test_choice_options_are_shuffled_across_seeds(quizdeck):
+    labels = Counter()
+    for seed in range(60):
+        for question in build_round(quizdeck, RoundSpec(count=8, types=("choice",), seed=seed)).questions:
+            labels[question.correct_label] += 1
+    assert set(labels) == {"A", "B", "C", "D"}
+
+
+# --- never repeat, never reveal ----------------------------------------------------------------
+
+@pytest.mark.parametrize("deck_name", ["quizdeck", "bundled"])
+def test_no_fact_twice_and_no_answer_in_any_prompt(request, deck_name):
+    deck = request.getfixturevalue(deck_name)
+    asked = 0
+    for seed in range(200):
+        round_ = build_round(deck, RoundSpec(count=12, seed=seed))
+        keys = [q.key for q in round_.questions]
+        assert len(keys) == len(set(keys)), f"seed {seed} repeats a fact"
+        for question in round_.questions:
+            if question.type in ("typed", "choice", "cloze"):
+                asked += 1
+                assert not _shows_answer(question.prompt, question.fact), (seed, question)
+                assert not _shows_answer(question.cloze, question.fact), (seed, question)
+    assert asked > 500
+
+
+def test_count_is_respected_and_capped_by_the_material(quizdeck):
+    assert len(build_round(quizdeck, RoundSpec(count=3, seed=1))) == 3
+    everything = build_round(quizdeck, RoundSpec(count=100, seed=1))
+    assert len(everything) == len(quizdeck.facts) + len(quizdeck.unsourced_claims)
+
+
+# --- type mix and filters ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("types", [("typed",), ("choice",), ("claim",), ("cloze",), ("typed", "claim")])
+def test_only_the_chosen_types_are_asked(quizdeck, types):
+    for seed in range(30):
+        round_ = build_round(quizdeck, RoundSpec(count=5, types=types, seed=seed))
+        assert round_.questions
+        assert {q.type for q in round_.questions} <= set(types)
+
+
+def test_all_types_are_mixed_evenly(quizdeck):
+    for seed in range(30):
+        counts = Counter(q.type for q in build_round(quizdeck, RoundSpec(count=4, seed=seed)).questions)
+        assert counts == Counter(QUESTION_TYPES), (seed, counts)
+        counts = Counter(q.type for q in build_round(quizdeck, RoundSpec(count=6, seed=seed)).questions)
+        assert set(counts) == set(QUESTION_TYPES) and max(counts.values()) == 2, (seed, counts)
+
+
+def test_tag_filter(quizdeck):
+    for seed in range(30):
+        round_ = build_round(quizdeck, RoundSpec(count=10, tags=("money",), seed=seed))
+        keys = {q.key for q in round_.questions}
+        assert keys == {"ferry-cost", "ticket-price", "not-in-sources:bridge-plan"}
+
+
+def test_source_filter_keeps_citing_facts_and_drops_unsourced_claims(quizdeck):
+    for seed in range(30):
+        round_ = build_round(quizdeck, RoundSpec(count=10, sources=("tribune",), seed=seed))
+        assert {q.key for q in round_.questions} == {"mayor-name", "ferry-cost", "first-week-passengers"}
+
+
+# --- what each type holds ------------------------------------------------------------------------
+
+def test_choice_has_four_labelled_options_with_exactly_one_answer(quizdeck):
+    for seed in range(40):
+        for q in build_round(quizdeck, RoundSpec(count=8, types=("choice",), seed=seed)).questions:
+            texts = [o.text for o in q.options]
+            assert [o.label for o in q.options] == list("ABCD")[: len(q.options)]
+            assert texts.count(q.fact.answer) == 1
+            assert next(o.text for o in q.options if o.label == q.correct_label) == q.fact.answer
+            wrong = set(texts) - {q.fact.answer}
+            own = set(q.fact.distractors)
+            same_kind = {f.answer for f in quizdeck.facts if f.kind == q.fact.kind}
+            if len(own) >= 3:
+                assert len(q.options) == 4 and wrong <= own
+            else:  # the fact's own distractors first, then answers of the same kind
+                assert own <= wrong and wrong - own <= same_kind
+
+
+def test_without_own_distractors_options_come_from_facts_of_the_same_kind(quizdeck):
+    stripped = dataclasses.replace(quizdeck.fact("crossing-time"), distractors=())
+    facts = tuple(stripped if f.id == stripped.id else f for f in quizdeck.facts)
+    deck = Deck(quizdeck.title, dict(quizdeck.sources), facts, quizdeck.unsourced_claims)
+    same_kind = {f.answer for f in facts if f.kind == "number" and f.id != "crossing-time"}
+    for seed in range(20):
+        round_ = build_round(deck, RoundSpec(count=10, types=("choice",), seed=seed))
+        question = next(q for q in round_.questions if q.key == "crossing-time")
+        wrong = {o.text for o in question.options} - {"42"}
+        assert len(question.options) == 4 and wrong <= same_kind
+
+
+def test_claims_are_statements_false_claims_or_unsourced_and_never_disputed(quizdeck):
+    judgements = Counter()
+    for seed in range(60):
+        for q in build_round(quizdeck, RoundSpec(count=8, types=("claim",), seed=seed)).questions:
+            judgements[q.judgement] += 1
+            if q.judgement == "supported":
+                assert q.claim == q.fact.statement
+            elif q.judgement == "refuted":
+                assert q.claim in q.fact.false_claims
+            else:
+                assert q.fact is None and q.claim in {c.claim for c in quizdeck.unsourced_claims}
+            assert q.fact is None or not q.fact.disputed
+    assert set(judgements) == {"supported", "refuted", "not-in-sources"}
+
+
+def test_cloze_is_a_source_sentence_with_the_answer_blanked(quizdeck):
+    for seed in range(20):
+        for q in build_round(quizdeck, RoundSpec(count=8, types=("cloze",), seed=seed)).questions:
+            assert BLANK in q.cloze
+            source_text = quizdeck.source_of(q.cloze_citation).text
+            sentence = sentence_around(source_text, q.cloze_citation.start, q.cloze_citation.end)
+            assert sentence in source_text
+            before, _, after = q.cloze.partition(BLANK)
+            assert sentence.startswith(before) and sentence.endswith(after.split(BLANK)[-1])
+
+
+# --- grading and the session ---------------------------------------------------------------------
+
+def _one(deck, fact_tag, type_):
+    round_ = build_round(deck, RoundSpec(count=1, tags=(fact_tag,), types=(type_,), seed=3))
+    return round_.questions[0]
+
+
+def test_grading_each_type(quizdeck):
+    from tui.core.checking import AnswerChecker
+
+    checker = AnswerChecker(quizdeck)
+    typed = _one(quizdeck, "people", "typed")
+    assert grade_answer(typed, "Ada Lindqvist", checker).verdict == "correct"
+    assert grade_answer(typed, "Ada Lindqvst", checker).verdict == "close"
+    assert grade_answer(typed, "Eva Lindgren", checker).verdict == "incorrect"
+    with pytest.raises(ValueError):
+        grade_answer(typed, "   ", checker)
+
+    choice = _one(quizdeck, "people", "choice")
+    wrong = next(o.label for o in choice.options if o.label != choice.correct_label)
+    assert grade_answer(choice, choice.correct_label.lower(), checker).verdict == "correct"
+    assert grade_answer(choice, wrong, checker).verdict == "incorrect"
+    with pytest.raises(NotAnAnswer):
+        grade_answer(choice, "z", checker)
+
+    claim = _one(quizdeck, "people", "claim")
+    right = {"supported": "s", "refuted": "r"}[claim.judgement]
+    assert grade_answer(claim, right, checker).verdict == "correct"
+    assert grade_answer(claim, "n", checker).verdict == "incorrect"
+    with pytest.raises(NotAnAnswer):
+        grade_answer(claim, "maybe", checker)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_session_scores_skips_reveals_and_retries_the_missed(quizdeck):
+    clock = FakeClock()
+    round_ = build_round(quizdeck, RoundSpec(count=4, types=("typed",), seed=5))
+    session = QuizSession.start(quizdeck, round_, clock=clock)
+    answers = {q.key: q.fact.answer for q in round_.questions}
+    with pytest.raises(ValueError):
+        session.answer("")
+    assert session.results == []  # an empty answer settles nothing
+    first = session.current
+    clock.now += 3
+    assert session.answer(answers[first.key]).verdict == "correct"
+    session.advance()
+    assert session.skip().verdict == "skipped"
+    session.advance()
+    assert session.reveal().verdict == "revealed"
+    session.advance()
+    clock.now += 2
+    session.answer("definitely not it")
+    assert session.advance() is None and session.finished
+    result = session.result()
+    assert (result.score, result.total, result.elapsed) == (1, 4, 5)
+    assert [r.verdict for r in result.missed] == ["skipped", "revealed", "incorrect"]
+    assert sum(asked for _, asked in result.per_tag.values()) >= 4
+    retry = retry_round(quizdeck, result)
+    assert {q.key for q in retry.questions} == {r.key for r in result.missed}
+    assert {q.type for q in retry.questions} == {"typed"}
