@@ -1,23 +1,37 @@
 """The fair answer checker: is a typed answer right for a fact, and why.
 
-Rule order for ``AnswerChecker.check`` (the first that decides wins):
+Lenient on form, strict on substance. Rule order for ``AnswerChecker.check`` (the first
+that decides wins); the rule's name is in ``Verdict.rule``:
 
-1. ``empty``: nothing but whitespace or punctuation -> incorrect.
-2. ``exact`` / ``alias``: equal to the canonical answer / an alias after
-   ``normalize_answer`` -> correct.
-3. ``negation``: the answer adds a negation ("not Russia", "no") -> incorrect.
+1. ``empty`` / ``too-long``: nothing but whitespace or punctuation, or an essay -> incorrect.
+2. ``exact`` / ``alias`` / ``surname``: equal to the canonical answer / an alias / the
+   person's surname after ``normalize_answer`` -> correct.
+3. ``negation``: the answer adds a negation ("not Istanbul", "no ceasefire") -> incorrect.
 4. By the fact's kind:
    - ``number`` / ``percent``: the one number given must equal the answer (or lie within
-     the fact's tolerance: ``close``). No typo tolerance. A hedge ("about", "over") is
-     accepted only when the fact is approximate (rule ``hedge``). Besides the number, only
-     the unit, words of the question/statement and filler may appear (else ``mismatch``).
-   - ``date``: day, month and year compared as values (see ``_check_date``).
-   - ``duration``: amount and unit compared as a length of time ("two weeks" = "14 days").
-   - ``list``: every item present, nothing else, in any order.
-   - ``text`` / ``name`` / ``place``: every key word present in any order; typos allowed in
-     proportion to word length (``typo``, close); extra words allowed unless they
-     contradict (``extra-words``; ``contradiction`` when they name a distractor, another
-     person from the deck, or offer alternatives); a bare part is ``partial``.
+     the fact's tolerance: ``close``). No typo tolerance: 427 is not 472. Number words,
+     separators, scale words and fractions of percentages are read as values. Besides
+     the number, only the unit, words of the question and filler may appear (else
+     ``mismatch``). Hedges: see ``quantities.judge_hedge`` (rule ``hedge``).
+   - ``date``: day, month and year compared as values (``dates.judge_date``).
+   - ``duration``: amount and unit compared as a length ("two weeks" = "14 days").
+   - ``list``: every item present, nothing else, in any order (``list``).
+   - ``text`` / ``name`` / ``place``: every key word present in any order. Typos are
+     allowed in proportion to word length (``typo``, close, naming the slip);
+     transliterations of a name are ``spelling`` (correct: Zelenskiy = Zelenskyy);
+     extra words are allowed unless they contradict (``extra-words``;
+     ``contradiction`` when they name a distractor, another person from the deck, or
+     offer alternatives); a bare part is ``partial``.
+
+Decision on people's names: the surname alone is accepted (``surname``), because that is
+how the articles themselves refer to people after first mention ("Umerov said"), unless
+another person in the deck shares it. A given name alone ("Rustem", "Vladimir") is
+``partial``: it does not identify anyone. A wrong given name with the right surname
+("Vladimir Umerov") is a ``contradiction`` when that given name belongs to another
+person of the deck, else it is accepted as extra words.
+
+Another name of the deck is never accepted as a typo or spelling of this answer, nor is
+a word that is at least as close to another such name as to this answer.
 
 A number, date or duration answer whose canonical text cannot be read as one falls back
 to the text rules, so a deck never gets a checker that rejects its own answer.
@@ -25,25 +39,33 @@ to the text rules, so a deck never gets a checker that rejects its own answer.
 
 from __future__ import annotations
 
-import re
+import time
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .dates import DateParts, parse_date
+from .dates import DateParts, expected_date, judge_date
 from .deck import Deck, Fact
 from .matching import (
-    ALTERNATIVES, JOINERS, NEGATIONS, STOPWORDS, Form, WordMatch, joined_match, key_words,
-    match_words, words_of,
+    ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, Form, WordMatch, joined_match,
+    judge_list, key_words, list_items, match_words, negation_around_a_form, slip_phrase,
+    spelling_key, words_of,
 )
-from .normalize import fold, normalize_answer, stem, tokens
+from .normalize import normalize_answer, stem
 from .numbers import format_value, numbers_in
-from .quantities import DurationReader, NumberReader, hedge_of
+from .quantities import DurationReader, NumberReader
 
 __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
 
-CORRECT, CLOSE, INCORRECT = "correct", "close", "incorrect"
 _MAX_EXTRA_WORDS = 8  # beyond this, the "answer" is an essay that happens to contain it
-_LIST_SPLIT = re.compile(r"\s*(?:[,;/&+\n]|\band\b|\bplus\b|\bas well as\b)\s*")
+_MAX_ANSWER_CHARS = 300  # longer is pasted text, not an answer; also bounds the work per call
+_NAMED_KINDS = ("name", "place")  # kinds whose words are names: transliteration variants apply
+# Words around a name that are not names, so never "another person's name".
+_TITLES = frozenset({
+    "president", "general", "gen", "minister", "secretary", "state", "foreign", "defence",
+    "defense", "deputy", "prime", "chief", "envoy", "special", "ambassador", "mr", "mrs", "ms",
+    "dr", "sir", "lord", "head", "leader", "senator", "chancellor", "king", "queen", "pope",
+    "russian", "ukrainian", "turkish", "american", "us", "former", "vice", "colonel", "lt",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +84,6 @@ class Verdict:
         return self.verdict != INCORRECT
 
 
-def _slip_phrase(edits: int) -> str:
-    return "a one-letter slip" if edits == 1 else f"small slips ({edits} letters)"
-
-
 @dataclass(slots=True)
 class _Prepared:
     """Everything about a fact the checker needs, computed once per fact."""
@@ -75,7 +93,9 @@ class _Prepared:
     norms: dict[str, int]  # normalised form -> index in forms
     negations: int  # most negation words in any accepted form
     blocked: frozenset[str]  # words that are other names, never typos of this answer
-    rivals: tuple[frozenset[str], ...]  # key-word sets that contradict this answer
+    rivals: tuple[tuple[frozenset[str], str], ...]  # (key words, text) of answers that contradict this one
+    others: frozenset[str]  # words of other people's names (name kind only)
+    surnames: frozenset[int]  # indices in forms of the implicit surname forms
     context: frozenset[str]  # stemmed words of the statement, questions and unit
     question_numbers: frozenset[Fraction]
     numbers: NumberReader | None = None
@@ -92,19 +112,31 @@ class AnswerChecker:
         self._deck = deck
         self._cache: dict[str, _Prepared] = {}
         names: set[str] = set()
-        self._people: list[tuple[str, frozenset[str]]] = []
+        self._people: list[tuple[str, frozenset[str], str]] = []  # (fact id, key words, text)
+        self._people_words: dict[str, set[str]] = {}  # word -> ids of name facts using it
+        self._given_names: dict[str, set[str]] = {}  # word of a canonical name or distractor -> fact ids
         for fact in deck.facts if deck else ():
-            if fact.kind in ("name", "place"):
+            if fact.kind in _NAMED_KINDS:
                 for text in (fact.answer, *fact.aliases, *fact.distractors):
-                    names.update(stem(w) for w in key_words(words_of(text)))
+                    names.update(key_words(words_of(text)))
             if fact.kind == "name":
                 for text in (fact.answer, *fact.aliases):
-                    self._people.append((fact.id, frozenset(key_words(words_of(text)))))
+                    self._people.append((fact.id, frozenset(key_words(words_of(text))), text))
+                for text in (fact.answer, *fact.aliases, *fact.distractors):
+                    for word in key_words(words_of(text)):
+                        self._people_words.setdefault(word, set()).add(fact.id)
+                # Aliases may carry titles ("President Putin"); canonical names do not.
+                for text in (fact.answer, *fact.distractors):
+                    for word in key_words(words_of(text)):
+                        if word not in _TITLES:
+                            self._given_names.setdefault(word, set()).add(fact.id)
         self._names = frozenset(names)
 
     def check(self, fact: Fact, given: str) -> Verdict:
         """Judge ``given`` for ``fact``. Never raises; an empty answer is ``incorrect``/``empty``."""
         prep = self._prepare(fact)
+        if len(given) > _MAX_ANSWER_CHARS:
+            return self._verdict(prep, given, INCORRECT, "too-long", f"That is more than an answer: expected '{fact.answer}'.")
         try:
             return self._check(prep, given)
         except (ValueError, OverflowError, ZeroDivisionError, RecursionError, MemoryError):
@@ -120,16 +152,26 @@ class AnswerChecker:
         forms = tuple(Form.of(t) for t in (fact.answer, *fact.aliases) if normalize_answer(t))
         if not forms:
             forms = (Form.of(fact.answer),)
+        implicit = self._surname_forms(fact, forms)
+        surnames = frozenset(range(len(forms), len(forms) + len(implicit)))
+        forms = (*forms, *implicit)
         own = {w for f in forms for w in f.keys}
-        rivals: list[frozenset[str]] = []
+        # Other names spelt like one of this answer's ("Sergei" for "Sergey") are this one's.
+        own_spellings = {spelling_key(w) for w in own}
+        own |= {w for w in self._names | self._people_words.keys() if spelling_key(w) in own_spellings}
+        others: set[str] = set()
+        if fact.kind == "name":
+            others = {w for w, ids in self._given_names.items() if ids - {fact.id}}
+            others |= {w for text in fact.distractors for w in key_words(words_of(text)) if w not in _TITLES}
+        rivals: list[tuple[frozenset[str], str]] = []
         distractor_words: set[str] = set()
         for text in fact.distractors:
             keys = frozenset(key_words(words_of(text)))
             distractor_words |= keys
             if keys - own:
-                rivals.append(frozenset(keys - own))
+                rivals.append((frozenset(keys - own), text))
         if fact.kind == "name":
-            rivals += [keys - own for fid, keys in self._people if fid != fact.id and keys - own]
+            rivals += [(keys - own, text) for fid, keys, text in self._people if fid != fact.id and keys - own]
         context_text = " ".join((fact.statement, *fact.questions, fact.unit))
         prep = _Prepared(
             fact=fact,
@@ -138,24 +180,47 @@ class AnswerChecker:
             negations=max(sum(w in NEGATIONS for w in f.words) for f in forms),
             blocked=frozenset((self._names | distractor_words) - own),
             rivals=tuple(rivals),
+            others=frozenset(others - own),
+            surnames=surnames,
             context=frozenset(stem(w) for w in words_of(context_text)),
             question_numbers=frozenset(numbers_in(words_of(" ".join(fact.questions)))),
         )
-        kind = fact.kind
+        kind = _answer_kind(fact, forms[0])
         if kind in ("number", "percent"):
-            prep.numbers = NumberReader.of(fact, [f.text for f in forms])
+            prep.numbers = NumberReader.of(fact, [f.text for f in forms], kind == "percent")
         elif kind == "duration":
             prep.duration = DurationReader.of(fact, [f.text for f in forms])
         elif kind == "date":
-            date = parse_date(tokens(fact.answer))
-            prep.date = date if date.ok else None
+            prep.date = expected_date(fact)
         elif kind == "list":
-            prep.items = tuple(
-                tuple(Form.of(p) for p in _LIST_SPLIT.split(fold(f.text)) if normalize_answer(p))
-                for f in forms
-            )
+            prep.items = tuple(list_items(f.text) for f in forms)
         self._cache[fact.id] = prep
         return prep
+
+    def _surname_forms(self, fact: Fact, forms: tuple[Form, ...]) -> list[Form]:
+        """Surnames alone as accepted forms, when unambiguous in the deck.
+
+        Taken from the canonical name and from aliases shaped like it ("Sergey Kislitsa"
+        for "Serhiy Kyslytsia"), never from longer aliases ("North Atlantic Treaty
+        Organization" has no surname).
+        """
+        size = len(forms[0].keys)
+        if fact.kind != "name" or size < 2:
+            return []
+        seen = {f.keys for f in forms}
+        found = []
+        for form in forms:
+            words = form.text.split()
+            if len(form.keys) != size or not words:
+                continue
+            last = Form.of(words[-1])
+            if last.keys != form.keys[-1:] or last.keys in seen:
+                continue
+            if self._people_words.get(last.keys[0], set()) - {fact.id}:
+                continue  # another person of the deck has that surname
+            seen.add(last.keys)
+            found.append(last)
+        return found
 
     # -- the rules ---------------------------------------------------------------------
 
@@ -170,6 +235,8 @@ class AnswerChecker:
         index = prep.norms.get(norm)
         if index == 0:
             return self._verdict(prep, given, CORRECT, "exact", "Correct.")
+        if index is not None and index in prep.surnames:
+            return self._verdict(prep, given, CORRECT, "surname", f"Accepted: the surname identifies {fact.answer}.")
         if index is not None:
             return self._verdict(
                 prep, given, CORRECT, "alias",
@@ -178,106 +245,25 @@ class AnswerChecker:
         words = norm.split()
         negs = [w for w in words if w in NEGATIONS]
         if len(negs) > prep.negations:
-            return self._verdict(
-                prep, given, INCORRECT, "negation",
-                f"The answer adds a negation ('{negs[0]}'): expected '{fact.answer}'.",
-            )
+            return self._negation(prep, given, negs[0])
         if prep.numbers is not None and prep.numbers.ok:
             return self._outcome(prep, given, prep.numbers.judge(given, prep.context, prep.question_numbers))
         if prep.duration is not None and prep.duration.ok:
             return self._outcome(prep, given, prep.duration.judge(given, prep.context))
         if prep.date is not None:
-            return self._check_date(prep, given, words)
+            return self._outcome(prep, given, judge_date(fact, prep.date, words))
         if prep.items:
-            return self._check_list(prep, given)
+            return self._outcome(prep, given, judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given))
         return self._check_text(prep, given)
+
+    def _negation(self, prep: _Prepared, given: str, word: str) -> Verdict:
+        return self._verdict(
+            prep, given, INCORRECT, "negation", f"The answer adds a negation ('{word}'): expected '{prep.fact.answer}'.",
+        )
 
     def _outcome(self, prep: _Prepared, given: str, outcome: tuple[str, str, str]) -> Verdict:
         verdict, rule, why = outcome
         return self._verdict(prep, given, verdict, rule, why)
-
-    def _check_date(self, prep: _Prepared, given: str, words: list[str]) -> Verdict:
-        """Dates compare as values; a day and month without a year are accepted.
-
-        Decision: when the canonical date has a year and the answer gives the right day
-        and month but no year, it is ``correct``: the quiz is about one set of articles,
-        so the year is implied by context. A different year, month or day is incorrect.
-        A month-and-year answer needs both: a year alone, or a month alone, is incorrect.
-        A year answer accepts any fuller date in that year. A hedge ("around June 2") is
-        accepted only when the fact is approximate.
-        """
-        want = prep.date
-        assert want is not None
-        got = parse_date(words)
-        expected = prep.fact.answer
-        if not got.ok:
-            why = {
-                "several": f"The answer gives more than one date: expected '{expected}'.",
-                "ambiguous": f"'{given.strip()}' could be read two ways; write the month as a word.",
-            }.get(got.problem, f"No date in the answer: expected '{expected}'.")
-            return self._verdict(prep, given, INCORRECT, "date", why)
-        hedge = hedge_of(" ".join(words))
-        for part, name in (("year", "year"), ("month", "month"), ("day", "day")):
-            mine, theirs = getattr(want, part), getattr(got, part)
-            if mine is not None and theirs is not None and mine != theirs:
-                return self._verdict(
-                    prep, given, INCORRECT, "date",
-                    f"{got.label()} is not {want.label()}: another {name} is a different date.",
-                )
-        if want.day is not None and (got.day is None or got.month is None):
-            return self._verdict(prep, given, INCORRECT, "date", f"Not precise enough: expected '{expected}' (a day).")
-        if want.month is not None and got.month is None:
-            return self._verdict(prep, given, INCORRECT, "date", f"A year alone is not enough: expected '{expected}'.")
-        if want.year is not None and want.day is None and got.year is None:
-            return self._verdict(prep, given, INCORRECT, "date", f"The year is missing: expected '{expected}'.")
-        if hedge and not prep.fact.approximate:
-            return self._verdict(
-                prep, given, INCORRECT, "hedge",
-                f"The date is exact, so '{hedge}' is not enough: expected '{expected}'.",
-            )
-        return self._verdict(prep, given, CORRECT, "hedge" if hedge else "date", f"Right date: {want.label()}.")
-
-    def _check_list(self, prep: _Prepared, given: str) -> Verdict:
-        """Every item, nothing more, in any order; items may have typos like text answers."""
-        expected = prep.fact.answer
-        parts = [Form.of(p) for p in _LIST_SPLIT.split(fold(given)) if Form.of(p).keys]
-        best: tuple[int, str, str] | None = None  # (rank, rule/verdict, explanation)
-        for items in prep.items:
-            free = list(range(len(parts)))
-            edits, missing = 0, []
-            for item in sorted(items, key=lambda f: -len(f.keys)):
-                found = None
-                for j in free:
-                    m = match_words(item, parts[j].keys, prep.blocked)
-                    if m.complete and not any(w not in STOPWORDS for w in m.extra if w in ALTERNATIVES):
-                        if found is None or m.edits < found[1].edits:
-                            found = (j, m)
-                if found is None:
-                    missing.append(item.text)
-                    continue
-                free.remove(found[0])
-                edits += found[1].edits
-            if not missing and not free:
-                if edits:
-                    return self._verdict(prep, given, CLOSE, "typo", f"Accepted with {_slip_phrase(edits)}: expected '{expected}'.")
-                return self._verdict(prep, given, CORRECT, "list", f"All {len(items)} items are there: {expected}.")
-            if missing:
-                why = f"Missing '{missing[0]}': expected '{expected}'."
-            else:
-                why = f"'{parts[free[0]].text.strip()}' is not part of the answer: expected '{expected}'."
-            rank = len(missing) + len(free)
-            if best is None or rank < best[0]:
-                best = (rank, "list", why)
-        # Items typed without separators ("Sumy Kharkiv"): all key words, nothing else.
-        typed = key_words(words_of(given))
-        for form in prep.forms:
-            m = match_words(form, typed, prep.blocked)
-            if m.complete and not m.extra:
-                if m.edits:
-                    return self._verdict(prep, given, CLOSE, "typo", f"Accepted with {_slip_phrase(m.edits)}: expected '{expected}'.")
-                return self._verdict(prep, given, CORRECT, "list", f"All items are there: {expected}.")
-        assert best is not None
-        return self._verdict(prep, given, INCORRECT, best[1], best[2])
 
     def _check_text(self, prep: _Prepared, given: str) -> Verdict:
         """Key words in any order, typos by word length, extra words unless they contradict."""
@@ -285,7 +271,11 @@ class AnswerChecker:
         expected = fact.answer
         all_words = words_of(given)
         typed = key_words(all_words)
-        matches = [match_words(f, typed, prep.blocked) for f in prep.forms]
+        negation = negation_around_a_form(prep.forms, all_words)
+        if negation:
+            return self._negation(prep, given, negation)
+        variants = fact.kind in _NAMED_KINDS
+        matches = [match_words(f, typed, prep.blocked, variants) for f in prep.forms]
         done = [m for m in matches if m.complete]
         if not done:
             for form in prep.forms:
@@ -293,44 +283,68 @@ class AnswerChecker:
                 if edits is not None:
                     if edits == 0:
                         return self._verdict(prep, given, CORRECT, "exact", "Correct.")
-                    return self._verdict(prep, given, CLOSE, "typo", f"Accepted with {_slip_phrase(edits)}: expected '{expected}'.")
+                    return self._verdict(prep, given, CLOSE, "typo", f"Accepted with {slip_phrase(edits)}: expected '{expected}'.")
             return self._reject_text(prep, given, matches, typed)
-        m = min(done, key=lambda m: (m.edits, len(m.extra), prep.forms.index(m.form)))
+        # The form that explains the most typed words: "Rustam Umerov" is a slip of
+        # "Rustem Umerov", not "Umerov" with an extra word. A negation must be the form's
+        # own: "not collapse" is not "collapse", even if "it did not collapse" is accepted.
+        negs = [w for w in all_words if w in NEGATIONS]
+
+        def adds_negation(m: WordMatch) -> bool:
+            return len(negs) > sum(w in NEGATIONS for w in m.form.words)
+
+        m = min(done, key=lambda m: (adds_negation(m), len(m.extra), m.edits, len(m.spellings), prep.forms.index(m.form)))
+        if adds_negation(m):
+            return self._negation(prep, given, negs[0])
         extra = [w for w in m.extra if w not in NEGATIONS]
         if extra:
-            if any(w.startswith("#") for w in extra) and any(k.startswith("#") for k in m.form.keys):
-                return self._reject_numbers(prep, given, m)
-            extra_set = set(extra)
-            for rival in prep.rivals:
-                if rival <= extra_set:
-                    return self._verdict(
-                        prep, given, INCORRECT, "contradiction",
-                        f"'{' '.join(sorted(rival))}' contradicts the answer: expected '{expected}'.",
-                    )
-            offers_choice = any(w in ALTERNATIVES for w in all_words)
-            joins = fact.kind in ("name", "place") and any(w in JOINERS for w in all_words)
-            if (offers_choice or joins) and not any(w in JOINERS | ALTERNATIVES for w in m.form.words):
-                return self._verdict(
-                    prep, given, INCORRECT, "contradiction",
-                    f"The answer names more than one {fact.kind if fact.kind != 'text' else 'answer'}: expected '{expected}'.",
-                )
-            if len(extra) > _MAX_EXTRA_WORDS:
-                return self._verdict(prep, given, INCORRECT, "extra-words", f"Too much besides the answer: expected '{expected}'.")
+            refused = self._contradiction(prep, given, m, extra, all_words)
+            if refused is not None:
+                return refused
         if m.edits:
-            return self._verdict(prep, given, CLOSE, "typo", f"Accepted with {_slip_phrase(m.edits)}: expected '{expected}'.")
+            why = f"Accepted with {slip_phrase(m.edits, m.slips)}: expected '{expected}'."
+            return self._verdict(prep, given, CLOSE, "typo", why)
+        if m.spellings:
+            shown = ", ".join(f"'{typed_word}' for '{key}'" for typed_word, key in m.spellings)
+            return self._verdict(prep, given, CORRECT, "spelling", f"Accepted: another spelling of the name ({shown}).")
         if extra or len(all_words) > len(m.form.words):
-            return self._verdict(prep, given, CORRECT, "extra-words", f"Accepted: all of '{m.form.text}' is there, and nothing contradicts it.")
+            why = f"Accepted: all of '{m.form.text}' is there, and nothing contradicts it."
+            return self._verdict(prep, given, CORRECT, "extra-words", why)
         if m.reordered:
             return self._verdict(prep, given, CORRECT, "word-order", f"Accepted in another word order: '{expected}'.")
+        if prep.forms.index(m.form) in prep.surnames:
+            return self._verdict(prep, given, CORRECT, "surname", f"Accepted: the surname identifies {expected}.")
         rule = "exact" if m.form is prep.forms[0] else "alias"
         return self._verdict(prep, given, CORRECT, rule, "Correct.")
 
+    def _contradiction(
+        self, prep: _Prepared, given: str, m: WordMatch, extra: list[str], all_words: list[str],
+    ) -> Verdict | None:
+        """A verdict refusing extra words that contradict the answer, or None when they are harmless."""
+        fact, expected = prep.fact, prep.fact.answer
+        if any(w.startswith("#") for w in extra) and any(k.startswith("#") for k in m.form.keys):
+            return self._reject_numbers(prep, given, m)
+        extra_set = set(extra)
+        rival = next((text for keys, text in prep.rivals if keys <= extra_set), None)
+        other = next((w for w in extra if w in prep.others), None)
+        offers_choice = any(w in ALTERNATIVES for w in all_words)
+        joins = fact.kind in _NAMED_KINDS and any(w in JOINERS for w in all_words)
+        if rival is not None:
+            why = f"'{rival}' contradicts the answer"
+        elif other is not None:
+            why = f"'{other}' belongs to another name in these articles"
+        elif (offers_choice or joins) and not any(w in JOINERS | ALTERNATIVES for w in m.form.words):
+            why = f"The answer names more than one {fact.kind if fact.kind != 'text' else 'answer'}"
+        elif len(extra) > _MAX_EXTRA_WORDS:
+            return self._verdict(prep, given, INCORRECT, "extra-words", f"Too much besides the answer: expected '{expected}'.")
+        else:
+            return None
+        return self._verdict(prep, given, INCORRECT, "contradiction", f"{why}: expected '{expected}'.")
+
     def _reject_numbers(self, prep: _Prepared, given: str, m: WordMatch) -> Verdict:
-        got = [w for w in m.extra + m.missing if w.startswith("#")]
-        typed = [format_value(v) for v in numbers_in([w for w in m.extra if w.startswith("#")])]
-        want = [format_value(v) for v in numbers_in([w for w in m.form.keys if w.startswith("#")])]
+        typed = [format_value(v) for v in numbers_in(list(m.extra))]
+        want = [format_value(v) for v in numbers_in(list(m.form.keys))]
         shown = typed[0] if typed else "no number"
-        del got
         return self._verdict(
             prep, given, INCORRECT, "number", f"{shown} is not {want[0]}: numbers must be exact (expected '{prep.fact.answer}').",
         )
@@ -348,6 +362,17 @@ class AnswerChecker:
                 f"'{given.strip()}' is another name from these articles: expected '{expected}'.",
             )
         return self._verdict(prep, given, INCORRECT, "mismatch", f"Expected '{expected}'.")
+
+
+def _answer_kind(fact: Fact, canonical: Form) -> str:
+    """The fact's kind, except that a ``text`` answer that is just a figure ("20%") is judged
+    as one: no typo tolerance on it, and hedges weighed."""
+    words = canonical.words
+    if fact.kind != "text" or not words or not words[0].startswith("#"):
+        return fact.kind
+    if len(words) == 1:
+        return "number"
+    return "percent" if words[1:] in (("percent",), ("per", "cent")) else fact.kind
 
 
 _DEFAULT = AnswerChecker()
@@ -371,3 +396,25 @@ def _checker_for(deck: Deck) -> AnswerChecker:
         entry = (deck, AnswerChecker(deck))
         _CHECKERS[id(deck)] = entry
     return entry[1]
+
+
+def time_checks(deck: Deck, samples: list[tuple[Fact, str]] | None = None) -> tuple[float, list[float]]:
+    """(seconds to build an ``AnswerChecker`` for ``deck``, seconds taken by each check).
+
+    For ``scripts/bench.py``. By default every fact is checked against its own answer and
+    aliases, its distractors, a slip and a negation of its answer: what learners type.
+    """
+    started = time.perf_counter()
+    checker = AnswerChecker(deck)
+    built = time.perf_counter() - started
+    if samples is None:
+        samples = [
+            (fact, text) for fact in deck.facts
+            for text in (fact.answer, *fact.aliases, *fact.distractors, fact.answer[::-1], f"not {fact.answer}")
+        ]
+    timings = []
+    for fact, text in samples:
+        started = time.perf_counter()
+        checker.check(fact, text)
+        timings.append(time.perf_counter() - started)
+    return built, timings

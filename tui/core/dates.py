@@ -8,9 +8,13 @@ unambiguous ("25/12/2024"); "06/02" could be either and is refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from .deck import Fact
+from .normalize import tokens
 from .numbers import collapse_numbers, token_value
+from .quantities import CORRECT, INCORRECT, Outcome, fact_direction, hedge_of, judge_hedge
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -29,6 +33,9 @@ _ORDINAL_UNITS = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }
 _ORDINAL_TENS = {"twenty": 20, "thirty": 30}
+_DOTTED = re.compile(r"^\d{1,4}(?:\.\d{1,4}){1,2}$")
+# Words that turn a date into a range: "before June 2" is not "June 2".
+_RANGE_WORDS = frozenset({"before", "after", "since", "until", "till", "til", "prior", "following", "between", "by"})
 WEEKDAYS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -92,6 +99,8 @@ def parse_date(words: list[str]) -> DateParts:
     """
     months: list[int] = []
     nums: list[tuple[int, bool]] = []  # (value, written with four digits)
+    # "16.05.2025" and "16.05": in a date, dots between digits separate day, month and year.
+    words = [part for w in words for part in (w.split(".") if _DOTTED.match(w) else (w,))]
     for w in collapse_numbers(_ordinals_to_digits(words)):
         if w in _MONTHS:
             months.append(_MONTHS[w])
@@ -123,9 +132,65 @@ def parse_date(words: list[str]) -> DateParts:
         if 1 <= month <= 12 and (day is None or 1 <= day <= 31):
             return DateParts(year, month, day)
         return DateParts(problem="none")
+    if year is not None and values[-1] == year and len(small) == 1 and 1 <= small[0] <= 12:
+        return DateParts(year, small[0])  # "03/2022"
     if len(small) == 2:
         dm = _day_month(small[0], small[1])
+        if dm is None and year is None and small[0] in (19, 20) and 10 <= small[1] <= 99:
+            return DateParts(small[0] * 100 + small[1])  # a spoken year: "twenty fourteen"
         if dm is None:
             return DateParts(problem="ambiguous")
         return DateParts(year, dm[1], dm[0])
     return DateParts(problem="none")
+
+
+def expected_date(fact: Fact) -> DateParts | None:
+    """The fact's date; a year missing from the canonical answer is taken from an alias.
+
+    "May 16" with an alias "16 May 2025" expects 16 May 2025, so "May 16, 2024" is wrong.
+    """
+    want = parse_date(tokens(fact.answer))
+    if not want.ok:
+        return None
+    if want.year is None and want.month is not None:
+        for alias in fact.aliases:
+            other = parse_date(tokens(alias))
+            if other.ok and other.year and (other.month, other.day) == (want.month, want.day):
+                return DateParts(other.year, want.month, want.day)
+    return want
+
+
+def judge_date(fact: Fact, want: DateParts, words: list[str]) -> Outcome:
+    """Dates compare as values: (verdict, rule, explanation) for the normalised ``words``.
+
+    Decisions: the right day and month without a year are accepted (the quiz is about one
+    set of articles, so the year is implied), but another year is wrong. A month-and-year
+    answer needs both: a year alone, or a month alone, is incorrect; a fuller date in
+    that month is accepted. A year answer accepts any fuller date in that year. A range
+    ("before June 2") is incorrect; a hedge ("around June 2") follows ``judge_hedge``.
+    """
+    expected = fact.answer
+    got = parse_date(words)
+    if not got.ok:
+        why = {
+            "several": f"The answer gives more than one date: expected '{expected}'.",
+            "ambiguous": "Day and month could be read either way; write the month as a word.",
+        }.get(got.problem, f"No date in the answer: expected '{expected}'.")
+        return INCORRECT, "date", why
+    for part in ("year", "month", "day"):
+        mine, theirs = getattr(want, part), getattr(got, part)
+        if mine is not None and theirs is not None and mine != theirs:
+            return INCORRECT, "date", f"{got.label()} is not {want.label()}: another {part} is another date."
+    if want.day is not None and (got.day is None or got.month is None):
+        return INCORRECT, "date", f"Not precise enough: expected '{expected}' (a day)."
+    if want.month is not None and got.month is None:
+        return INCORRECT, "date", f"A year alone is not enough: expected '{expected}'."
+    if want.year is not None and want.day is None and got.year is None:
+        return INCORRECT, "date", f"The year is missing: expected '{expected}'."
+    ranged = next((w for w in words if w in _RANGE_WORDS), "")
+    if ranged:
+        return INCORRECT, "date", f"'{ranged}' gives a range, not the date: expected '{expected}'."
+    forced = judge_hedge(fact, hedge_of(" ".join(words)), fact_direction(fact))
+    if forced is not None:
+        return forced
+    return CORRECT, "date", f"Right date: {want.label()}."

@@ -21,7 +21,10 @@ _LATIN = str.maketrans({
 
 _ARTICLES = frozenset({"the", "a", "an"})
 
-_DIGIT_GROUPS = re.compile(r"(?<![\d.])\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?![\d.]|,\d)")
+# "1,000" but not "1,000.5" nor "1,0000"; a full stop after the number is fine ("1,000.").
+_DIGIT_GROUPS = re.compile(r"(?<![\d.])\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?!\d|\.\d|,\d)")
+# Control and format characters (NUL, escapes, zero-width and direction marks) separate words.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _GROUP_SEP = re.compile(r"[,\u00a0\u202f\u2009 ]")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|'")
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
@@ -54,7 +57,7 @@ def normalize_answer(text: str) -> str:
     ``percent`` and ``&`` as ``and``, leading articles dropped, whitespace collapsed.
     A decimal point between digits is kept (``1.2``). Never raises.
     """
-    text = fold(text)
+    text = fold(_CONTROL.sub(" ", text))
     text = _DIGIT_GROUPS.sub(_join_digit_groups, text)
     text = text.replace("%", " percent ").replace("&", " and ")
     # "Kyiv's" -> "kyivs": an apostrophe joins, it does not separate.

@@ -127,29 +127,40 @@ def _read_words(words: list[str], i: int) -> tuple[Fraction, int] | None:
     return Fraction(total + current), j
 
 
+def _decimal_tail(words: list[str], i: int, value: Fraction) -> tuple[Fraction, int]:
+    """'one point two' -> 1.2: digits spoken after 'point' are decimals of ``value``."""
+    j = i + 1
+    digits = ""
+    while j < len(words) and words[j] in _UNITS and _UNITS[words[j]] < 10:
+        digits += str(_UNITS[words[j]])
+        j += 1
+    if i >= len(words) or words[i] != "point" or not digits or value.denominator != 1:
+        return value, i
+    return value + Fraction(int(digits), 10 ** len(digits)), j
+
+
 def collapse_numbers(words: list[str]) -> list[str]:
     """Replace every number phrase in ``words`` by its ``#value`` token; other words pass through."""
     out: list[str] = []
     i = 0
     n = len(words)
     while i < n:
-        w = words[i]
-        value = _digit_value(w)
+        value = _digit_value(words[i])
         if value is not None:
             i += 1
-            # "1.2 million", "300 thousand": a scale word right after digits multiplies them.
-            if i < n and (words[i] in _SCALES or words[i] == "hundred"):
-                value *= _SCALES.get(words[i], 100)
+        else:
+            read = _read_words(words, i)
+            if read is None:
+                out.append(words[i])
                 i += 1
-            out.append(mark(value))
-            continue
-        read = _read_words(words, i)
-        if read is not None:
+                continue
             value, i = read
-            out.append(mark(value))
-            continue
-        out.append(w)
-        i += 1
+        value, i = _decimal_tail(words, i, value)
+        # "1.2 million", "300 thousand": a scale word right after digits multiplies them.
+        if i < n and (words[i] in _SCALES or words[i] == "hundred"):
+            value *= _SCALES.get(words[i], 100)
+            i += 1
+        out.append(mark(value))
     return out
 
 
