@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from tui.commands_palette import FactdrillCommands
 from tui.core.deck import Citation, Deck, Fact
+from tui.core.safe_text import printable
 from tui.widgets.article import ArticleView
 from tui.widgets.fact_detail import FactDetail
 
@@ -50,10 +51,11 @@ class FactdrillApp(App):
     # Mode keys are plain bindings (not priority), so a focused Input gets "1" first
     # and types it; they fire only when no widget consumes the key.
     BINDINGS = [
-        Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="Facts by topic or article"),
-        Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="Search facts or paste a claim"),
-        Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="Quiz yourself"),
-        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
+        Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="facts by topic or article"),
+        Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="search facts or paste a claim"),
+        Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="quiz yourself"),
+        # f1 too, because "?" is typed into the search box while it has focus.
+        Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
     MODES = {"browse": _browse_screen, "search": _search_screen, "quiz": _quiz_screen}
@@ -62,7 +64,7 @@ class FactdrillApp(App):
         super().__init__()
         self.deck = deck
         self.start_mode = mode
-        self.sub_title = deck.title
+        self.sub_title = printable(deck.title)
 
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
@@ -71,7 +73,8 @@ class FactdrillApp(App):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.active_bindings))
+            app_keys = [b for b in self.BINDINGS if isinstance(b, Binding)]
+            self.push_screen(HelpScreen(self.active_bindings, app_keys))
 
     # --- opening facts and sources, from any screen --------------------------
 

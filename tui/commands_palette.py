@@ -1,7 +1,9 @@
 """Command palette entries: "Go to fact…" (fuzzy over statements) and "Open source…".
 
 Deck text is data, so every hit is displayed as plain `Content` with the fuzzy
-match styled by offsets; Textual's `Matcher.highlight` would parse markup.
+match styled by offsets; Textual's `Matcher.highlight` would parse markup, and
+so would the palette for a `str` help text (`Content.from_markup` passes a
+`Content` through untouched, so help is given as `Content`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ def highlighted(matcher: Matcher, candidate: str) -> Content:
     return content
 
 
+def _literal(text: str) -> Content:
+    """Help text shown as is (Hit.help is typed `str`, but the palette accepts `Content`)."""
+    return Content(printable(text))
+
+
 class _DeckProvider(Provider):
     """Shared: the app and (label, command, help) entries to fuzzy-match."""
 
@@ -45,14 +52,14 @@ class _DeckProvider(Provider):
 
     async def discover(self) -> Hits:
         for label, command, help_text in self.entries():
-            yield DiscoveryHit(Content(printable(label)), command, text=label, help=help_text)
+            yield DiscoveryHit(Content(printable(label)), command, text=label, help=_literal(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, command, help_text in self.entries():
             score = matcher.match(printable(label))
             if score > 0:
-                yield Hit(score, highlighted(matcher, label), command, text=label, help=help_text)
+                yield Hit(score, highlighted(matcher, label), command, text=label, help=_literal(help_text))
 
 
 class FactProvider(_DeckProvider):

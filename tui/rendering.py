@@ -11,7 +11,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from tui.core.deck import Citation, Deck, Fact, Source
+from tui.core.deck import Citation, Deck, Fact, Source, format_iso_date
 from tui.core.provenance import QuoteInContext, quote_in_context
 from tui.core.safe_text import printable
 
@@ -25,14 +25,22 @@ def safe(text: str, style: str = "") -> Text:
     return Text(printable(text), style=style)
 
 
-def source_heading(source: Source) -> Text:
-    """Outlet, title and date (with its precision) of a source, one per line."""
+def source_heading(source: Source, *, date_basis: bool = True) -> Text:
+    """Title, then outlet and date (with its precision) of a source.
+
+    `date_basis=False` leaves out why an inferred date was inferred (it can run
+    to a paragraph) and says only "(inferred)".
+    """
     heading = Text()
     heading.append_text(safe(source.title_label(), "bold"))
     heading.append("\n")
     heading.append_text(safe(source.outlet_label(), "italic" if not source.outlet_known else ""))
     heading.append(" · ", DIM_STYLE)
-    heading.append_text(safe(source.date_label()))
+    if date_basis or source.date_precision != "inferred" or not source.date:
+        heading.append_text(safe(source.date_label()))
+    else:
+        heading.append_text(safe(format_iso_date(source.date)))
+        heading.append(" (inferred)", DIM_STYLE)
     return heading
 
 
@@ -46,10 +54,11 @@ def quote_in_paragraph(context: QuoteInContext, style: str = QUOTE_STYLE) -> Tex
     return paragraph
 
 
-def citation_block(deck: Deck, citation: Citation) -> RenderableType:
+def citation_block(deck: Deck, citation: Citation, *, date_basis: bool = True) -> RenderableType:
     """One citation: its source's provenance, then the quote inside its paragraph."""
     context = quote_in_context(deck, citation)
-    return Group(source_heading(context.source), Padding(quote_in_paragraph(context), (0, 0, 0, 2)))
+    heading = source_heading(context.source, date_basis=date_basis)
+    return Group(heading, Padding(quote_in_paragraph(context), (0, 0, 0, 2)))
 
 
 def verdict_line(verdict: str, expected: str, explanation: str) -> Text:

@@ -21,10 +21,13 @@ class BrowseScreen(Screen):
     """A fact tree on the left, the highlighted fact's detail on the right."""
 
     CSS_PATH = _STYLES / "browse.tcss"
+    # Below 90 columns the list goes above the detail (see browse.tcss), so both stay readable.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     BINDINGS = [
         Binding("g", "toggle_grouping", "Group by", id="browse.grouping",
-                tooltip="Group facts by topic or by source article"),
-        Binding("tab", "focus_next", "Pane", show=False, id="browse.pane"),
+                tooltip="facts by topic or by source article"),
+        Binding("escape", "focus_tree", "Facts", show=False, id="browse.facts",
+                tooltip="back from the citations to the list of facts"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -46,6 +49,9 @@ class BrowseScreen(Screen):
     def action_toggle_grouping(self) -> None:
         self.tree.grouping = "source" if self.tree.grouping == "topic" else "topic"
         self.sub_title = f"Browse · by {self.tree.grouping}"
+
+    def action_focus_tree(self) -> None:
+        self.tree.focus()
 
     def select_fact(self, fact_id: str) -> None:
         """Put the fact under the cursor and show it."""

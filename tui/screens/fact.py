@@ -27,6 +27,7 @@ class FactScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = "Fact · Esc: back"
         self.query_one(FactDetail).fact_id = self.fact.id
         self.query_one(CitationList).focus()
 

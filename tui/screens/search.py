@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -21,10 +21,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.core.deck import Deck
 from tui.core.safe_text import printable
-from tui.core.search import SearchHit, SearchIndex
+from tui.core.search import CLAIM_TERMS, SearchHit, SearchIndex, parse_query
+from tui.core.tokens import is_stopword
 from tui.rendering import safe
 
 _STYLES = Path(__file__).parent.parent / "styles"
@@ -51,6 +53,33 @@ def result_prompt(index: SearchIndex, deck: Deck, hit: SearchHit, match_style) -
     return shown
 
 
+def is_claim(query: str) -> bool:
+    """True when the search engine ranks `query` as a pasted claim, not as keywords."""
+    terms = parse_query(query).terms
+    return sum(not is_stopword(term) for term in terms) >= CLAIM_TERMS
+
+
+class QueryInput(Input):
+    """The search box; ↓ moves into the results (an Input would take it to scroll)."""
+
+    BINDINGS = [
+        Binding("down", "screen.focus_results", "Results", id="search.results",
+                tooltip="move into the results"),
+    ]
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Input keeps only a paste's first line; a claim copied from an article
+        # often spans several, so they are joined with spaces.
+        text = " ".join(event.text.split())
+        if text:
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
+        event.prevent_default()
+        event.stop()
+
+
 class ResultList(OptionList):
     """Search results; an option's id is its fact id."""
 
@@ -61,11 +90,13 @@ class SearchScreen(Screen):
     """The search box over the result list."""
 
     CSS_PATH = _STYLES / "search.tcss"
+    # While the query box has focus it takes every printable key (a query may hold
+    # "1" or "?"), so Esc or ↓ moves to the results, where the mode keys work.
     BINDINGS = [
-        Binding("down", "focus_results", "Results", show=False, id="search.results"),
+        Binding("escape", "switch_focus", "Results / query", show=False, id="search.escape",
+                tooltip="between the search box and the results"),
         Binding("slash", "focus_query", "Edit query", id="search.query",
-                tooltip="Back to the search box"),
-        Binding("escape", "focus_query", "Query", show=False, id="search.escape"),
+                tooltip="back to the search box"),
     ]
 
     class ResultsReady(Message):
@@ -84,7 +115,7 @@ class SearchScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=PLACEHOLDER, id="query")
+        yield QueryInput(placeholder=PLACEHOLDER, id="query")
         yield Static(self._status_text("", None), id="search-status")
         yield ResultList(id="results")
         yield Footer()
@@ -105,8 +136,11 @@ class SearchScreen(Screen):
             return Text("Searching…", style="dim")
         if not hits:
             return Text("No fact matches.", style="dim")
-        return Text(f"{len(hits)} result{'s' if len(hits) != 1 else ''} · Enter opens a fact",
-                    style="dim")
+        if is_claim(query):
+            found = f"{len(hits)} fact{'s' if len(hits) != 1 else ''} bear on this claim, closest first"
+        else:
+            found = f"{len(hits)} result{'s' if len(hits) != 1 else ''}"
+        return Text(f"{found} · Enter opens the first · ↓ or Esc: the list", style="dim")
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -121,7 +155,8 @@ class SearchScreen(Screen):
             if self._index is None:
                 self._index = SearchIndex(self.deck)
         hits = self._index.search(query, limit=RESULT_LIMIT) if query.strip() else []
-        self.post_message(self.ResultsReady(query, hits))
+        if not get_current_worker().is_cancelled:  # a newer query replaced this one
+            self.post_message(self.ResultsReady(query, hits))
 
     @on(ResultsReady)
     def _show_results(self, event: ResultsReady) -> None:
@@ -151,12 +186,26 @@ class SearchScreen(Screen):
             self.app.open_fact(self.deck.fact(event.option.id))
 
     def action_focus_results(self) -> None:
-        results = self.query_one(ResultList)
-        if results.option_count:
-            results.focus()
+        # Even an empty list takes focus: out of the search box the mode keys work.
+        self.query_one(ResultList).focus()
 
     def action_focus_query(self) -> None:
         self.query_one(Input).focus()
+
+    def action_switch_focus(self) -> None:
+        if isinstance(self.focused, Input):
+            self.action_focus_results()
+        else:
+            self.action_focus_query()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Show in the footer only the move that makes sense from where focus is.
+        typing = isinstance(self.focused, Input)
+        if action == "focus_results":
+            return typing
+        if action == "focus_query":
+            return not typing
+        return True
 
     @property
     def results(self) -> list[str]:

@@ -17,26 +17,50 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.deck import Citation, Deck
-from tui.rendering import DIM_STYLE, LABEL_STYLE, safe, source_heading
+from tui.core.deck import Citation, Deck, Source, format_iso_date
+from tui.core.safe_text import printable
+from tui.rendering import DIM_STYLE, LABEL_STYLE, safe
 from tui.widgets.article import ArticleView
 
 _STYLES = Path(__file__).parent.parent / "styles"
 
 
+PRECISION_NOTES = {"exact": "exact date", "inferred": "date inferred", "unknown": "date unknown"}
+
+
 def source_metadata(deck: Deck, source_id: str) -> Text:
-    """Title, outlet, date, the date's precision, and how many passages are quoted."""
+    """Title; outlet, date and the date's precision; how many facts quote it, and the keys.
+
+    Kept to a few lines so the article has the room: why an inferred date was
+    inferred can be long, so it heads the article instead (`date_basis_note`).
+    """
     source = deck.sources[source_id]
-    text = source_heading(source)
-    text.append("\nDate precision: ", LABEL_STYLE)
-    text.append(source.date_precision)
+    text = safe(source.title_label(), "bold")
+    text.append("\n")
+    text.append_text(safe(source.outlet_label(), "" if source.outlet_known else "italic"))
+    if source.date and source.date_precision != "unknown":
+        text.append(" · ", DIM_STYLE)
+        text.append_text(safe(format_iso_date(source.date)))
+    text.append(" · ", DIM_STYLE)
+    text.append(PRECISION_NOTES.get(source.date_precision, source.date_precision), LABEL_STYLE)
+    if source.date_precision == "inferred" and source.date_basis:
+        text.append(" (why: above the article)", DIM_STYLE)
     if source.url:
-        text.append("   URL: ", LABEL_STYLE)
-        text.append_text(safe(source.url))
+        text.append(" · ", DIM_STYLE)
+        text.append_text(safe(source.url, DIM_STYLE))
     cited = len(deck.facts_citing(source_id))
     text.append(f"\nCited by {cited} fact{'s' if cited != 1 else ''} · ", DIM_STYLE)
     text.append("n/N: next/previous quote · Enter: open its fact · Esc: back", DIM_STYLE)
     return text
+
+
+def date_basis_note(source: Source) -> Text | None:
+    """"Date inferred: …" with what the date was inferred from, or None."""
+    if source.date_precision != "inferred" or not source.date_basis:
+        return None
+    note = Text("Date inferred: ", style=LABEL_STYLE)
+    note.append_text(safe(source.date_basis))
+    return note
 
 
 class FactPicker(ModalScreen[str | None]):
@@ -83,13 +107,14 @@ class SourceScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(source_metadata(self.deck, self.source_id), id="source-meta")
-        yield ArticleView(self.deck, self.deck.sources[self.source_id], id="article")
+        source = self.deck.sources[self.source_id]
+        yield ArticleView(self.deck, source, preface=date_basis_note(source), id="article")
         yield Footer()
 
     def on_mount(self) -> None:
         article = self.query_one(ArticleView)
         article.focus()
-        self.sub_title = self.deck.sources[self.source_id].outlet_label()
+        self.sub_title = printable(self.deck.sources[self.source_id].outlet_label())
         start = 0
         if self.focus_citation is not None:
             for index, light in enumerate(article.highlights):

@@ -33,11 +33,13 @@ class Highlight:
 
 def highlights(deck: Deck, source_id: str) -> list[Highlight]:
     """Every quoted span of the source, overlaps merged, in text order."""
+    # Facts sharing a passage are listed in deck order.
     spans = sorted(
-        (c.start, c.end, f.id) for f in deck.facts for c in f.citations if c.source_id == source_id
+        (c.start, c.end, order, f.id)
+        for order, f in enumerate(deck.facts) for c in f.citations if c.source_id == source_id
     )
     merged: list[list] = []
-    for start, end, fact_id in spans:
+    for start, end, _, fact_id in spans:
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
             if fact_id not in merged[-1][2]:
@@ -99,14 +101,17 @@ class ArticleView(VerticalScroll, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, deck: Deck, source: Source, **kwargs) -> None:
+    def __init__(self, deck: Deck, source: Source, preface: Text | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.deck = deck
         self.source = source
+        self.preface = preface  # shown above the text, e.g. how its date was inferred
         self.highlights = highlights(deck, source.id)
         self._paragraphs = paragraphs(source.text)
 
     def compose(self) -> ComposeResult:
+        if self.preface is not None:
+            yield Static(self.preface, classes="preface")
         for index, (start, end) in enumerate(self._paragraphs):
             yield Paragraph(index, start, end)
 

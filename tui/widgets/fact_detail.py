@@ -6,6 +6,7 @@ The citations are a list: Enter (or a click) on one posts `CitationChosen`.
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -83,7 +84,10 @@ class FactDetail(Vertical):
         citations = self.query_one(CitationList)
         citations.clear_options()
         citations.add_options(
-            Option(citation_block(self.deck, citation), id=str(index))
+            # A blank line under each citation keeps neighbouring articles apart; why a
+            # date was inferred is left to the source viewer, where there is room.
+            Option(Padding(citation_block(self.deck, citation, date_basis=False), (0, 0, 1, 0)),
+                   id=str(index))
             for index, citation in enumerate(fact.citations)
         )
         citations.highlighted = 0

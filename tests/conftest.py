@@ -1,0 +1,125 @@
+"""Shared fixtures: the small stable snapshot deck, a deck of hostile text, and waiting helpers.
+
+The TUI tests run on a loaded 2-core machine, so they never sleep a fixed time:
+`wait_for` polls a condition between short pauses and fails only after a
+generous timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Awaitable, Callable
+
+import pytest
+
+from tui.core.deck import Deck
+from tui.core.loading import load_deck
+
+DATA = Path(__file__).parent / "data"
+SNAPDECK = DATA / "snapdeck"
+WAIT_SECONDS = 30.0
+
+
+@pytest.fixture(scope="session")
+def snapdeck() -> Deck:
+    return load_deck([SNAPDECK])
+
+
+@pytest.fixture
+def make_app(snapdeck: Deck):
+    """FactdrillApp over the snapshot deck (or another deck), in a given mode."""
+    from tui.app import FactdrillApp
+
+    def make(mode: str = "browse", deck: Deck | None = None) -> FactdrillApp:
+        return FactdrillApp(deck or snapdeck, mode=mode)
+
+    return make
+
+
+async def _wait_for(pilot, condition: Callable[[], bool], what: str = "condition",
+                    timeout: float = WAIT_SECONDS) -> None:
+    deadline = time.monotonic() + timeout
+    problem: Exception | None = None
+    while True:
+        await pilot.pause()
+        try:
+            if condition():
+                return
+        except Exception as error:  # e.g. NoMatches while a screen is still being composed
+            problem = error
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what} (last error: {problem!r})")
+        await asyncio.sleep(0.02)
+
+
+@pytest.fixture
+def wait_for() -> Callable[..., Awaitable[None]]:
+    """`await wait_for(pilot, lambda: ..., "what")`: poll until true, or fail after a long timeout."""
+    return _wait_for
+
+
+# Markup, a link, and terminal escape sequences (clear screen, colours) in every
+# field a screen shows: all must appear literally.
+HOSTILE_TEXT = (
+    "The [bold]mayor[/] of Testville said 12 bridges \x1b[31mwere closed\x1b[0m on Friday.\n\n"
+    "Nothing else happened [link=http://example.com]here[/link].\n"
+)
+HOSTILE_TOML = r'''
+[deck]
+title = "Hostile [b]deck[/b]"
+
+[[sources]]
+id = "a"
+title = "[red]Bridges[/] closed \u001b[2J"
+title_kind = "headline"
+outlet = "The [i]Outlet[/i]"
+date = "2025-06-06"
+date_precision = "exact"
+language = "en"
+text = "sources/a.txt"
+
+[[facts]]
+id = "bridges"
+statement = "The [bold]mayor[/] said 12 bridges \u001b[31mwere closed\u001b[0m."
+questions = ["How many bridges [i]closed[/i]?"]
+answer = "12 [/]"
+kind = "text"
+tags = ["[blink]tag[/blink]"]
+
+[[facts.citations]]
+source = "a"
+quote = "The [bold]mayor[/] of Testville said 12 bridges \u001b[31mwere closed\u001b[0m on Friday."
+'''
+
+
+@pytest.fixture
+def hostile_deck(tmp_path: Path) -> Deck:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (tmp_path / "deck.toml").write_text(HOSTILE_TOML, encoding="utf-8")
+    return load_deck([tmp_path])
+
+
+def _screen_text(app) -> str:
+    """The plain text of the top screen as last composed (what a user sees, minus colour)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.fixture
+def screen_text() -> Callable[..., str]:
+    return _screen_text
+
+
+def _widget_text(app, widget) -> str:
+    """The text shown inside `widget`'s region, lines joined and runs of spaces collapsed,
+    so a search for a sentence does not depend on where it wrapped."""
+    region = widget.region
+    lines = app.screen._compositor.render_strips()[region.y:region.bottom]
+    return " ".join(" ".join(strip.text[region.x:region.right].split()) for strip in lines).strip()
+
+
+@pytest.fixture
+def widget_text() -> Callable[..., str]:
+    return _widget_text

@@ -1,0 +1,64 @@
+"""What the screens look like, at 100×30, on the small stable snapshot deck.
+
+Regenerate after an intended change with `pytest tests/test_tui_snapshots.py --snapshot-update`
+and review the SVGs in tests/__snapshots__/.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from textual.widgets import Input
+
+from tui.app import FactdrillApp
+from tui.screens.search import SearchScreen
+from tui.screens.source import SourceScreen
+from tui.widgets.article import ArticleView
+from tui.widgets.fact_detail import FactDetail
+
+SIZE = (100, 30)
+
+
+async def settle(pilot, condition, what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await pilot.pause()
+        await asyncio.sleep(0.02)
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
+def test_browse_with_a_fact_selected(snap_compare, snapdeck):
+    async def select_disputed_fact(pilot):
+        app = pilot.app
+        await settle(pilot, lambda: app.screen.query_one(FactDetail).fact_id is not None, "first fact")
+        await pilot.press("end", "up", "up", "up")
+        await settle(pilot, lambda: app.screen.query_one(FactDetail).fact_id == "bodies-exchange",
+                     "the disputed fact")
+
+    assert snap_compare(FactdrillApp(snapdeck, "browse"), run_before=select_disputed_fact,
+                        terminal_size=SIZE)
+
+
+def test_source_viewer_on_a_highlighted_quote(snap_compare, snapdeck):
+    async def open_citation(pilot):
+        app = pilot.app
+        await settle(pilot, lambda: app.screen.query_one(FactDetail).fact_id is not None, "first fact")
+        await pilot.press("enter", "enter")  # into the citations, open the first one
+        await settle(pilot, lambda: isinstance(app.screen, SourceScreen)
+                     and app.screen.query_one(ArticleView).current == 3, "the drones quote current")
+
+    assert snap_compare(FactdrillApp(snapdeck, "browse"), run_before=open_citation, terminal_size=SIZE)
+
+
+def test_search_with_results(snap_compare, snapdeck):
+    async def search_talks(pilot):
+        app = pilot.app
+        await settle(pilot, lambda: isinstance(app.screen, SearchScreen), "search mode")
+        app.screen.query_one(Input).cursor_blink = False  # a blinking cursor would differ run to run
+        await pilot.press(*"talks istanbul")
+        await settle(pilot, lambda: len(app.screen.results) == 4, "results")
+
+    assert snap_compare(FactdrillApp(snapdeck, "search"), run_before=search_talks, terminal_size=SIZE)
