@@ -8,6 +8,10 @@ generous timeout.
 from __future__ import annotations
 
 import asyncio
+import atexit
+import os
+import shutil
+import tempfile
 import time
 from pathlib import Path
 from typing import Awaitable, Callable
@@ -16,6 +20,11 @@ import pytest
 
 from tui.core.deck import Deck
 from tui.core.loading import load_deck
+
+# Quizzes save progress; the suite (and every factdrill it starts, in subprocesses and
+# tmux) writes to a scratch folder, never into the real user's progress.
+os.environ["FACTDRILL_DATA_DIR"] = tempfile.mkdtemp(prefix="factdrill-test-progress-")
+atexit.register(shutil.rmtree, os.environ["FACTDRILL_DATA_DIR"], ignore_errors=True)
 
 DATA = Path(__file__).parent / "data"
 SNAPDECK = DATA / "snapdeck"

@@ -9,14 +9,16 @@ here, so every screen opens facts and sources the same way.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.commands_palette import FactdrillCommands
 from tui.core.deck import Citation, Deck, Fact
+from tui.core.loading import DeckProblems, Problem, load_deck
 from tui.core.safe_text import printable
 from tui.widgets.article import ArticleView
 from tui.widgets.fact_detail import FactDetail
@@ -60,14 +62,54 @@ class FactdrillApp(App):
     ]
     MODES = {"browse": _browse_screen, "search": _search_screen, "quiz": _quiz_screen}
 
-    def __init__(self, deck: Deck, mode: str = "browse") -> None:
+    def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = ()) -> None:
+        """Open `deck`; or, with `deck=None`, load `deck_paths` in a worker behind a progress screen."""
         super().__init__()
         self.deck = deck
         self.start_mode = mode
-        self.sub_title = printable(deck.title)
+        self.deck_paths = tuple(deck_paths)
+        self.load_problems: tuple[Problem, ...] = ()  # why the deck did not load; the app has exited
+        if deck is not None:
+            self.sub_title = printable(deck.title)
 
     def on_mount(self) -> None:
-        self.switch_mode(self.start_mode)
+        if self.deck is not None:
+            self.switch_mode(self.start_mode)
+            return
+        from tui.screens.loading import LoadingScreen
+
+        names = ", ".join(path.name for path in self.deck_paths)
+        self.push_screen(LoadingScreen(printable(names)))
+        self._load_deck()
+
+    @work(thread=True, exclusive=True, group="load-deck")
+    def _load_deck(self) -> None:
+        screen = self.screen
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(screen.set_progress, done, total)
+
+        try:
+            deck = load_deck(self.deck_paths, progress)
+        except DeckProblems as problems:
+            self.call_from_thread(self._deck_failed, tuple(problems.problems))
+        else:
+            self.call_from_thread(self._deck_loaded, deck)
+
+    async def _deck_loaded(self, deck: Deck) -> None:
+        self.deck = deck
+        self.sub_title = printable(deck.title)
+        await self.switch_mode(self.start_mode)
+
+    def _deck_failed(self, problems: tuple[Problem, ...]) -> None:
+        self.load_problems = problems
+        self.exit(return_code=1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Nothing to browse, search or quiz until the deck is there.
+        if self.deck is None and action in ("switch_mode", "command_palette"):
+            return False
+        return True
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

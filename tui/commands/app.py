@@ -3,14 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from tui.commands.common import load_or_exit
+from tui.commands.common import deck_paths, load_or_exit
+
+# Decks above this many bytes of TOML load in a worker behind a progress screen, so the
+# app answers at once; smaller ones load in well under a frame, and a bad deck is
+# reported before the screen is taken over.
+LOAD_IN_BACKGROUND_BYTES = 1_000_000
+
+
+def deck_size(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        files = path.rglob("*.toml") if path.is_dir() else [path]
+        total += sum(f.stat().st_size for f in files if f.is_file())
+    return total
 
 
 def run_app(args: argparse.Namespace) -> int:
-    deck = load_or_exit(args)
     from tui.app import FactdrillApp  # Textual is imported only when the app runs
 
-    app = FactdrillApp(deck, mode=args.mode)
+    paths = deck_paths(args)
+    if deck_size(paths) <= LOAD_IN_BACKGROUND_BYTES:
+        app = FactdrillApp(load_or_exit(args), mode=args.mode)
+    else:
+        app = FactdrillApp(None, mode=args.mode, deck_paths=paths)
     app.run()
+    if app.load_problems:
+        for problem in app.load_problems:
+            print(problem, file=sys.stderr)
+        print(f"factdrill: the deck has {len(app.load_problems)} problem(s); "
+              "run `factdrill validate` for details", file=sys.stderr)
     return app.return_code or 0

@@ -66,6 +66,7 @@ class QuizScreen(Screen):
         self.state = SETUP
         self.session: QuizSession | None = None
         self._recorder: ProgressRecorder | None = None
+        self._round_saved = False
 
     @property
     def deck(self) -> Deck:
@@ -92,6 +93,9 @@ class QuizScreen(Screen):
             self.notify(problem, title="Progress", severity="warning", markup=False, timeout=8)
 
     def on_unmount(self) -> None:
+        # Quitting the app mid-round still saves the round so far; its answers already are.
+        if self.session is not None and not self._round_saved:
+            self.recorder.finished(self.session.result())
         if self._recorder is not None:
             self._recorder.close()
 
@@ -133,6 +137,7 @@ class QuizScreen(Screen):
             self.query_one(QuizSetup).show_problem("No question matches these tags, sources and types.")
             return False
         self.session = QuizSession.start(self.deck, round_)
+        self._round_saved = False
         self._show_question()
         return True
 
@@ -168,6 +173,7 @@ class QuizScreen(Screen):
     def _finish(self) -> None:
         assert self.session is not None
         self._saved(self.recorder.finished(self.session.result()))
+        self._round_saved = True
         self._enter(SUMMARY)
         self.query_one(SummaryPanel).show(self.deck, self.session.result(), len(self.session.round))
 
