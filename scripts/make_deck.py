@@ -2,8 +2,8 @@
 
     python scripts/make_deck.py N OUT_DIR [--seed S] [--per-file 1000]
 
-The deck looks like a real one grown large: several stored articles (one per
-~500 facts, at least 3) whose texts hold every quoted passage among filler
+The deck looks like a real one grown large: many stored articles of news-story
+length (one per ~40 facts, at least 3) whose texts hold every quoted passage among filler
 sentences, wrapped at 78 columns and written with typographic apostrophes and
 dashes (so quote matching has whitespace and typography to forgive); facts of
 every answer kind with realistic lengths, 1-3 questions, aliases, tags,
@@ -22,8 +22,8 @@ import textwrap
 from pathlib import Path
 
 FACTS_PER_FILE = 1000
-FACTS_PER_SOURCE = 500
-GENERATOR_VERSION = 1  # bump when the output changes, so cached decks are rebuilt
+FACTS_PER_SOURCE = 40  # a long news article (~15 kB) states a few dozen checkable facts
+GENERATOR_VERSION = 2  # bump when the output changes, so cached decks are rebuilt
 
 PEOPLE = [
     "Rustem Umerov", "Vladimir Medinsky", "Hakan Fidan", "Andriy Yermak", "Marco Rubio",
@@ -66,6 +66,15 @@ FILLER = [
 ]
 KINDS = ["number", "number", "name", "place", "date", "percent", "duration", "text", "list"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July"]
+
+
+SYLLABLES = ["ka", "ro", "vo", "ne", "li", "sha", "mi", "ter", "pol", "dan", "zhy", "chy", "rivka", "hor", "ba"]
+
+
+def _village(rng: random.Random) -> str:
+    """A made-up place name, so the vocabulary has a long tail of rare words as real text does."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize() + rng.choice(
+        ["ivka", "ove", "ske", "ne", "yn"])
 
 
 def _slug(rng: random.Random, pool: list[str]) -> str:
@@ -116,13 +125,14 @@ class _Maker:
         who = rng.choice(PEOPLE + ORGS)
         verb, when, place = rng.choice(VERBS), rng.choice(ADVERBS), rng.choice(PLACES)
         noun = rng.choice(NOUNS)
+        village = _village(rng)
         # The passage a source states; the fact's quote is a run of its words.
         passage = (f"{who[0].upper() + who[1:]} {verb} {when} that the answer on the {noun} "
                    f"discussed in {place} was {answer}{' ' + unit if unit else ''}, "
-                   f"according to the delegation's notes (item {index}) - a point both sides "
+                   f"near {village}, according to the delegation's notes (item {index}) - a point both sides "
                    f"had raised before.")
-        statement = (f"{who[0].upper() + who[1:]} {verb} that the figure for the {noun} discussed in "
-                     f"{place} was {answer}{' ' + unit if unit else ''}.")
+        statement = (f"{who[0].upper() + who[1:]} {verb} that the figure for the {noun} near {village} "
+                     f"discussed in {place} was {answer}{' ' + unit if unit else ''}.")
         questions = [f"What did {who} say {when} about the {noun} discussed in {place}?"]
         if rng.random() < 0.4:
             questions.append(f"According to {who}, what was the answer on the {noun} in {place}?")

@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, Group
+from rich.padding import Padding
 from rich.text import Text
 
 from tui.cli import add_deck_option
@@ -16,7 +16,7 @@ from tui.core.deck import Deck
 from tui.core.export import citation_json
 from tui.core.safe_text import printable
 from tui.core.search import SearchHit, SearchIndex
-from tui.rendering import QUOTE_STYLE, safe
+from tui.rendering import LABEL_STYLE, QUOTE_STYLE, safe
 
 
 def _positive(value: str) -> int:
@@ -70,18 +70,31 @@ def run(args: argparse.Namespace) -> int:
     if not hits:
         console.print(Text(f"No facts match {printable(query)!r}.", style="dim"))
         return 0
-    table = Table(title=Text(f"{len(hits)} fact{'s' if len(hits) != 1 else ''} for: {printable(query)}"),
-                  expand=True)
-    table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("id", style="cyan", overflow="fold")
-    table.add_column("statement", ratio=3)
-    table.add_column("answer", style="bold", ratio=1)
-    table.add_column("sources", justify="right", no_wrap=True)
+    console.print(Text(f"{len(hits)} fact{'s' if len(hits) != 1 else ''} for: {printable(query)}", style="bold"))
     for rank, hit in enumerate(hits, 1):
-        statement = safe(hit.fact.statement)
-        for start, end in index.matching_spans(statement.plain, hit.matched_terms):
-            statement.stylize(QUOTE_STYLE, start, end)
-        cited, total = deck.corroboration(hit.fact)
-        table.add_row(str(rank), printable(hit.fact.id), statement, safe(hit.fact.answer), f"{cited}/{total}")
-    console.print(table)
+        console.print(hit_block(deck, index, hit, rank))
     return 0
+
+
+def hit_block(deck: Deck, index: SearchIndex, hit: SearchHit, rank: int) -> Group:
+    """One hit for people: rank and id, the statement with matches highlighted, answer and provenance.
+
+    A block rather than a table row, so a long statement stays readable in a narrow terminal.
+    """
+    fact = hit.fact
+    heading = Text(f"{rank:>2}. ", style="dim")
+    heading.append(printable(fact.id), "cyan")
+    heading.append(f"  score {hit.score:.2f}", "dim")
+    statement = safe(fact.statement)
+    for start, end in index.matching_spans(fact.statement, hit.matched_terms):
+        # Offsets into the raw text; printable() maps one character to one or more.
+        statement.stylize(QUOTE_STYLE, len(printable(fact.statement[:start])), len(printable(fact.statement[:end])))
+    details = Text("Answer: ", style=LABEL_STYLE)
+    details.append_text(safe(fact.answer, "bold"))
+    details.append(f" · {deck.corroboration_label(fact)}", "dim")
+    if fact.tags:
+        details.append(" · ", "dim")
+        details.append_text(safe(", ".join(fact.tags), "dim"))
+    if fact.disputed:
+        details.append(" · disputed", "magenta")
+    return Group(heading, Padding(Group(statement, details), (0, 0, 1, 4)))

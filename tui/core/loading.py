@@ -8,6 +8,7 @@ is ever executed: tomli only parses data.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +57,12 @@ def _is_str(value: Any) -> bool:
     return isinstance(value, str)
 
 
+_ONLY_STR = frozenset((str,))
+
+
 def _is_str_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    # set(map(type, ...)) runs in C; tomli builds exact str, never a subclass.
+    return isinstance(value, list) and set(map(type, value)) <= _ONLY_STR
 
 
 def _is_bool(value: Any) -> bool:
@@ -72,8 +77,11 @@ def _is_date(value: Any) -> bool:
     return isinstance(value, (str, _dt.date)) and not isinstance(value, _dt.datetime)
 
 
+_ONLY_DICT = frozenset((dict,))
+
+
 def _is_table_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+    return isinstance(value, list) and set(map(type, value)) <= _ONLY_DICT
 
 
 Check = tuple[Callable[[Any], bool], str]
@@ -99,6 +107,7 @@ FACT_KEYS: dict[str, Check] = {
 }
 FACT_REQUIRED = ("id", "statement", "questions", "answer", "kind", "citations")
 CITATION_KEYS: dict[str, Check] = {"source": STRING, "quote": STRING}
+_CITATION_REQUIRED = ("source", "quote")
 CLAIM_KEYS: dict[str, Check] = {"id": STRING, "claim": STRING, "tags": STRINGS, "note": STRING}
 TOP_LEVEL_KEYS = {"deck", "sources", "facts", "not_in_sources"}
 
@@ -113,11 +122,25 @@ class _Report:
         self.problems.append(Problem(path, line, message, column))
 
 
+def _well_formed(table: dict[str, Any], keys: dict[str, Check], required: Iterable[str]) -> bool:
+    """True when every key is known and well-typed and every required key is there (the common case)."""
+    for key, value in table.items():
+        check = keys.get(key)
+        if check is None or not check[0](value):
+            return False
+    for key in required:
+        if key not in table:
+            return False
+    return True
+
+
 def _check_table(
     report: _Report, path: Path, entry: Entry, table: dict[str, Any],
     keys: dict[str, Check], required: Iterable[str], what: str,
 ) -> bool:
     """Report unknown, missing and mistyped keys; True when the table is usable."""
+    if _well_formed(table, keys, required):
+        return True
     usable = True
     for key, value in table.items():
         if key not in keys:
@@ -133,6 +156,21 @@ def _check_table(
             report.add(path, entry.line, f"{what}: missing required key '{key}'")
             usable = False
     return usable
+
+
+class _Label:
+    """"fact 'x'" for messages, formatted only if a message is written (most facts have none)."""
+
+    __slots__ = ("kind", "ident")
+
+    def __init__(self, kind: str, ident: str):
+        self.kind, self.ident = kind, ident
+
+    def __str__(self) -> str:
+        return f"{self.kind} '{self.ident}'"
+
+    def __format__(self, spec: str) -> str:  # f"{label}: ..." formats through here
+        return format(str(self), spec)
 
 
 def _describe(kind: str, table: dict[str, Any], index: int) -> str:
@@ -251,13 +289,14 @@ class _QuoteIndex:
         self._normalized: dict[str, NormalizedText] = {}
 
     def get(self, source_id: str) -> NormalizedText:
-        if source_id not in self._normalized:
-            self._normalized[source_id] = NormalizedText.of(self._sources[source_id].text)
-        return self._normalized[source_id]
+        normalized = self._normalized.get(source_id)
+        if normalized is None:
+            normalized = self._normalized[source_id] = NormalizedText.of(self._sources[source_id].text)
+        return normalized
 
 
 def _load_citations(
-    parsed: _ParsedFile, entry: Entry, table: dict[str, Any], what: str,
+    parsed: _ParsedFile, entry: Entry, table: dict[str, Any], what: _Label,
     sources: dict[str, Source], quotes: _QuoteIndex, report: _Report,
 ) -> tuple[Citation, ...] | None:
     citations: list[Citation] = []
@@ -265,13 +304,17 @@ def _load_citations(
     if not table["citations"]:
         report.add(parsed.path, entry.key_line("citations"), f"{what}: needs at least one citation")
         return None
+    places = entry.children.get("citations", ())
     for index, cited in enumerate(table["citations"]):
-        place = entry.child("citations", index)
-        line = place.line if place else parsed.positions.find_line(
-            str(cited.get("quote", ""))[:30] or "citations", entry.line, entry.line)
-        cite_entry = place or Entry(line=line)
-        if not _check_table(report, parsed.path, cite_entry, cited, CITATION_KEYS, ("source", "quote"),
-                            f"{what}, citation {index + 1}"):
+        place = places[index] if index < len(places) else None
+        if place is not None:
+            cite_entry = place
+        else:
+            cite_entry = Entry(line=parsed.positions.find_line(
+                str(cited.get("quote", ""))[:30] or "citations", entry.line, entry.line))
+        if not _well_formed(cited, CITATION_KEYS, _CITATION_REQUIRED):
+            _check_table(report, parsed.path, cite_entry, cited, CITATION_KEYS, _CITATION_REQUIRED,
+                         f"{what}, citation {index + 1}")
             ok = False
             continue
         source_id = cited["source"]
@@ -299,11 +342,13 @@ def _load_facts(
     parsed: _ParsedFile, report: _Report, sources: dict[str, Source],
     quotes: _QuoteIndex, facts: dict[str, Fact],
 ) -> None:
+    entries = parsed.positions.arrays.get("facts", [])
     for index, table in enumerate(parsed.data.get("facts", [])):
-        entry = parsed.positions.entry("facts", index) or parsed.positions.root
-        what = _describe("fact", table, index)
-        if not _check_table(report, parsed.path, entry, table, FACT_KEYS, FACT_REQUIRED, what):
+        entry = entries[index] if index < len(entries) else parsed.positions.root
+        if not _well_formed(table, FACT_KEYS, FACT_REQUIRED):
+            _check_table(report, parsed.path, entry, table, FACT_KEYS, FACT_REQUIRED, _describe("fact", table, index))
             continue
+        what = _Label("fact", table["id"])
         fact_id = table["id"]
         ok = True
         if not SLUG.match(fact_id):
@@ -376,15 +421,42 @@ def _check_top_level(parsed: _ParsedFile, report: _Report) -> None:
             parsed.data[key] = []
 
 
-def load_deck(paths: Iterable[Path | str]) -> Deck:
+Progress = Callable[[int, int], None]
+
+
+def load_deck(paths: Iterable[Path | str], progress: Progress | None = None) -> Deck:
     """Load, validate and verify a deck from files and folders.
 
     Returns a `Deck` in which every citation's quote was found in its source text
     (with its span recorded). Raises `DeckProblems` listing every problem found.
+    `progress(done, total)`, if given, is called as the work advances (twice per
+    file: parsed, then its facts verified), e.g. to drive a progress bar.
     """
+    # The deck is built of acyclic objects, hundreds of thousands of them for a
+    # large deck: the cyclic collector would only re-scan them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_deck(paths, progress or _no_progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
+
+
+def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
     report = _Report()
     files = deck_files([Path(p) for p in paths], report)
-    parsed_files = [parsed for path in files if (parsed := _parse(path, report)) is not None]
+    total = 2 * len(files)
+    parsed_files = []
+    for done, path in enumerate(files, 1):
+        parsed = _parse(path, report)
+        if parsed is not None:
+            parsed_files.append(parsed)
+        progress(done, total)
     for parsed in parsed_files:
         _check_top_level(parsed, report)
 
@@ -394,9 +466,15 @@ def load_deck(paths: Iterable[Path | str]) -> Deck:
     quotes = _QuoteIndex(sources)
     facts: dict[str, Fact] = {}
     claims: dict[str, UnsourcedClaim] = {}
-    for parsed in parsed_files:
+    title = next((p.data["deck"].get("title", "") for p in parsed_files
+                  if isinstance(p.data.get("deck"), dict) and p.data["deck"].get("title")), "")
+    for done, parsed in enumerate(parsed_files, len(files) + 1):
         _load_facts(parsed, report, sources, quotes, facts)
         _load_claims(parsed, report, claims)
+        # The parsed tables are done with: free them while the deck grows, to lower the peak.
+        parsed.data = {}
+        progress(done, total)
+    progress(total, total)
 
     if parsed_files and not report.problems:
         if not sources:
@@ -406,7 +484,5 @@ def load_deck(paths: Iterable[Path | str]) -> Deck:
     if report.problems:
         raise DeckProblems(report.problems)
 
-    title = next((p.data["deck"].get("title", "") for p in parsed_files
-                  if isinstance(p.data.get("deck"), dict) and p.data["deck"].get("title")), "")
     return Deck(title=title or "factdrill deck", sources=sources, facts=tuple(facts.values()),
                 unsourced_claims=tuple(claims.values()))

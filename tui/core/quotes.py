@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
+from typing import Iterable
 
 # Typographic variants an editor or a copy-paste may introduce; nothing else is forgiven.
+# Every mapping is one character to one, so translating keeps offsets.
 _TYPOGRAPHY = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -18,43 +18,82 @@ _TYPOGRAPHY = str.maketrans(
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
     }
 )
-_WHITESPACE = re.compile(r"\s+")
+_TYPOGRAPHIC = tuple((chr(code), plain) for code, plain in _TYPOGRAPHY.items())
+# Every character str.isspace() (and so regex \s and str.split()) counts as whitespace.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + (
+    "\u2028\u2029\u202f\u205f\u3000")
+_ASCII_SPACES = tuple(c for c in _SPACES if c.isascii())
+
+
+def _replace_each(text: str, pairs: Iterable[tuple[str, str]]) -> str:
+    # One C-level scan per character that is present beats translate(), which looks up every character.
+    for char, plain in pairs:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
+
+
+def unify_typography(text: str) -> str:
+    """Typographic quotes, dashes and spaces as their plain forms (offsets unchanged)."""
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    return _replace_each(text, _TYPOGRAPHIC)
+
+
+def _flatten(text: str) -> str:
+    """Every whitespace character as a space (offsets unchanged)."""
+    spaces = _ASCII_SPACES if text.isascii() else _SPACES
+    return _replace_each(text, ((char, " ") for char in spaces))
 
 
 def normalize_quote(text: str) -> str:
     """The form quotes are compared in: typography unified, whitespace runs collapsed, trimmed."""
-    return _WHITESPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
+    return " ".join(unify_typography(text).split())
 
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """A source text in normalised form, with a map back to original offsets."""
+    """A source text in normalised form, with a map back to original offsets.
+
+    Only whitespace runs change length, so the map is one entry per run (kept
+    sorted): after normalised offset `breaks[i]`, original offsets are ahead by
+    `shifts[i]`. Building it is a couple of C-level passes over the text, and a
+    source is normalised once however many quotes cite it.
+    """
 
     text: str
-    origin: tuple[int, ...]  # origin[i] = offset in the original of normalised char i
+    breaks: tuple[int, ...]  # normalised offset just after each collapsed run
+    shifts: tuple[int, ...]  # cumulative characters dropped up to that run
     original_length: int
 
     @classmethod
     def of(cls, original: str) -> "NormalizedText":
-        translated = original.translate(_TYPOGRAPHY)
-        chars: list[str] = []
-        origin: list[int] = []
-        in_space = False
-        for index, char in enumerate(translated):
-            if char.isspace():
-                if in_space:
-                    continue
-                in_space = True
-                chars.append(" ")
-            else:
-                in_space = False
-                chars.append(char)
-            origin.append(index)
-        return cls("".join(chars), tuple(origin), len(original))
+        flat = _flatten(unify_typography(original))
+        pieces: list[str] = []
+        breaks: list[int] = []
+        shifts: list[int] = []
+        dropped = copied = 0
+        run = flat.find("  ")
+        while run >= 0:  # once per run of spaces (a paragraph break), not per character
+            end = run + 2
+            while end < len(flat) and flat[end] == " ":
+                end += 1
+            pieces.append(flat[copied:run + 1])
+            copied = end
+            dropped += end - run - 1
+            breaks.append(end - dropped)
+            shifts.append(dropped)
+            run = flat.find("  ", end)
+        pieces.append(flat[copied:])
+        return cls("".join(pieces), tuple(breaks), tuple(shifts), len(original))
+
+    def _original(self, offset: int) -> int:
+        at = bisect_right(self.breaks, offset)
+        return offset + (self.shifts[at - 1] if at else 0)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised [start, end) back to the original text."""
-        return (self.origin[start], self.origin[end - 1] + 1)
+        return (self._original(start), self._original(end - 1) + 1)
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """The original span of the first occurrence of `quote`, or None."""
@@ -64,10 +103,13 @@ class NormalizedText:
         at = self.text.find(needle)
         if at < 0:
             return None
+        if not self.breaks:  # a text without runs of whitespace maps one to one
+            return (at, at + len(needle))
         return self.original_span(at, at + len(needle))
-
     def closest_passage(self, quote: str, original: str) -> tuple[str, float]:
         """The passage of the original that best matches `quote`, widened to whole words, and its score."""
+        from rapidfuzz import fuzz  # only a broken quote needs it; keeps it out of start-up
+
         needle = normalize_quote(quote)
         if not needle or not self.text:
             return ("", 0.0)

@@ -1,13 +1,19 @@
 """Ranked search over a deck: keywords as you type, field filters, or a whole pasted claim.
 
-`SearchIndex(deck)` builds an inverted index once: each normalised word key (see
-`tokens.py`) maps to its postings — the facts holding it and a precomputed
-BM25 weight summed over the fields it occurs in (answer, aliases and statement
-weigh more than questions, quotes, refuted claims and tags). A sorted vocabulary
-of surface forms answers prefix queries by bisection, and only when a term has no
-hit at all does rapidfuzz compare it with the vocabulary (never with fact text).
-A keystroke therefore costs a few dictionary lookups and a walk over the
-postings of the query's terms, however large the deck.
+`SearchIndex(deck)` builds, once, an inverted index keyed on normalised words
+(see `tokens.py`). Each fact's fields are weighted (answer and its unit, aliases
+and statement weigh more than questions, quotes, refuted claims and tags), a word
+counts once per field, and each field is normalised by its length (BM25F): "drone"
+says more about the answer "472 drones" than about a ten-word answer. A sorted
+vocabulary of surface forms answers prefix queries by bisection; only when a term
+has no hit at all does rapidfuzz compare it with the vocabulary (never with facts).
+
+Built for every keystroke on a large deck: postings are stored best-first, and a
+keystroke reads at most `TERM_BUDGET` of them (a term's "champion list"); facts
+found through one term are completed for the others from a forward index (fact ->
+its words' weights), best candidates first, until no other fact could still make
+the results. A keystroke costs a few lookups and a bounded walk, however large
+the deck; see `SearchIndex` for what that bound gives up.
 
 Two ways of ranking:
 - keywords (fewer than `CLAIM_TERMS` content words): AND-ish — facts matching
@@ -23,19 +29,21 @@ results follow each keystroke.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import math
 import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .deck import Deck, Fact
-from .tokens import STOPWORDS, fold, is_number, key, surface, words
+from .tokens import STOPWORDS, WORD_PATTERN as _WORD, fold, is_number, key, surface, words
 
 # How much an occurrence counts, by field.
 FIELD_WEIGHTS = {
@@ -47,8 +55,8 @@ FIELD_WEIGHTS = {
     "tag": 0.8,
     "false_claim": 0.6,
 }
-BM25_K1 = 1.2
-BM25_B = 0.4
+BM25_K1 = 2.0  # saturation of the summed field weights
+BM25_B = 0.75  # per field (BM25F)
 CLAIM_TERMS = 4  # this many content words or more make a query a claim
 NUMBER_BOOST = 2.5  # a number in a claim is the likeliest thing to be checked
 PREFIX_FACTOR = 0.85  # a completion counts a little less than the word itself
@@ -59,6 +67,10 @@ FUZZY_LIMIT = 3
 MAX_EXPANSIONS = 40  # a short prefix expands to its most frequent completions only
 MAX_PREFIX_SCAN = 5000
 SHORT_PREFIX = 2  # prefixes this short use the table built with the index
+TERM_BUDGET = 4000  # postings read per keystroke, shared among the query's terms
+FILTERED_DIRECT = 2000  # a filter leaving this few facts scores them one by one
+SORTED_POSTINGS = 64  # postings shorter than this are read whole and need no order
+MAX_COMPLETIONS = 600  # candidates completed from the forward index per keystroke, at most
 
 _FILTER = re.compile(r"""(?<!\S)(tag|source):(?:"([^"]*)"?|'([^']*)'?|(\S*))""", re.IGNORECASE)
 
@@ -111,92 +123,178 @@ def parse_query(text: str) -> Query:
 
 
 def _fact_fields(fact: Fact) -> Iterable[tuple[str, str]]:
+    """Each field's text; the values of a list field (questions, aliases...) as one text.
+
+    A word counts once per field, however often the field repeats it: aliases and
+    questions are rephrasings of one another, and a fact with ten aliases
+    mentioning "missile" is no more about missiles than a fact with one.
+    """
     yield "statement", fact.statement
-    for question in fact.questions:
-        yield "question", question
-    yield "answer", fact.answer
-    for alias in fact.aliases:
-        yield "alias", alias
-    for citation in fact.citations:
-        yield "quote", citation.quote
-    for claim in fact.false_claims:
-        yield "false_claim", claim
-    for tag in fact.tags:
-        yield "tag", tag.replace("-", " ")
+    yield "question", "\n".join(fact.questions)
+    # The unit names what the answer counts: "472" drones is a fact about drones.
+    yield "answer", f"{fact.answer}\n{fact.unit}" if fact.unit else fact.answer
+    yield "alias", "\n".join(fact.aliases)
+    yield "quote", "\n".join(citation.quote for citation in fact.citations)
+    yield "false_claim", "\n".join(fact.false_claims)
+    yield "tag", " ".join(tag.replace("-", " ") for tag in fact.tags)
 
 
 @dataclass(frozen=True, slots=True)
 class _Term:
     text: str  # as typed, lowercased
     number: bool
-    expansions: tuple[tuple[str, float], ...]  # (key, factor)
+    expansions: tuple[tuple[int, float], ...]  # (key id, factor)
+
+
+@lru_cache(maxsize=200_000)
+def _index_forms(word: str) -> tuple[str, str] | None:
+    """(key, surface) of a word as indexed, or None for a stopword."""
+    if fold(word) in STOPWORDS:
+        return None
+    return key(word), surface(word)
 
 
 class SearchIndex:
-    """An inverted index over one deck, built once; `search` is cheap enough for every keystroke."""
+    """An inverted index over one deck, built once; `search` is cheap enough for every keystroke.
+
+    Postings are impact-ordered: each key's facts sorted by their BM25 weight for
+    it (IDF folded in), best first. A term whose postings outgrow `TERM_BUDGET`
+    is read only down to that depth (its "champion list"); a fact found through
+    one term is then completed from a forward index (fact -> its keys and
+    weights) for the other terms, best candidates first, until no unread fact
+    could still enter the results. Exact for decks up to a few thousand facts;
+    on a huge deck the few facts below every champion list are not ranked.
+    """
 
     def __init__(self, deck: Deck):
         self.deck = deck
         self.facts = deck.facts
-        weighted: dict[str, dict[int, float]] = {}
-        lengths: list[float] = []
-        surfaces: dict[str, set[str]] = {}
-        for doc, fact in enumerate(self.facts):
-            length = 0.0
+        # Building makes millions of acyclic objects; the cyclic GC would re-scan the
+        # growing heap again and again (quadratic on a 100,000-fact deck).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self) -> None:
+        fields_per_fact, surfaces = self._tokenize()
+        self._weigh(fields_per_fact)
+        self._build_prefix_tables(surfaces)
+        self._build_filters()
+        self._fuzzy_cache: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    def _tokenize(self) -> tuple[list[list[tuple[str, tuple[int, ...]]]], dict[str, set[int]]]:
+        """Each fact's fields as sets of key ids (stopwords left out), and each surface form's keys."""
+        key_ids: dict[str, int] = {}
+        surfaces: dict[str, set[int]] = {}
+        word_ids: dict[str, int] = {}  # each distinct word as written -> its key id, -1 for a stopword
+        lookup = word_ids.get
+
+        def register(word: str) -> None:
+            forms = _index_forms(word)
+            if forms is None:
+                word_ids[word] = -1
+            else:
+                kid = word_ids[word] = key_ids.setdefault(forms[0], len(key_ids))
+                surfaces.setdefault(forms[1], set()).add(kid)
+
+        fields_per_fact: list[list[tuple[str, tuple[int, ...]]]] = []
+        for fact in self.facts:
+            fields = []
             for field, text in _fact_fields(fact):
-                weight = FIELD_WEIGHTS[field]
-                for word, _, _ in words(text):
-                    folded = fold(word)
-                    if folded in STOPWORDS:
-                        continue
-                    length += weight
-                    k = key(word)
-                    postings = weighted.get(k)
-                    if postings is None:
-                        postings = weighted[k] = {}
-                        surfaces.setdefault(surface(word), set()).add(k)
-                    elif k not in surfaces.get(surface(word), ()):
-                        surfaces.setdefault(surface(word), set()).add(k)
-                    postings[doc] = postings.get(doc, 0.0) + weight
-            lengths.append(length)
+                found = _WORD.findall(text)
+                kids = set(map(lookup, found))
+                if None in kids:  # a word not seen before
+                    for word in found:
+                        if lookup(word) is None:
+                            register(word)
+                    kids = set(map(lookup, found))
+                kids.discard(-1)
+                if kids:
+                    fields.append((field, tuple(kids)))  # a tuple is a third of a set's size
+            fields_per_fact.append(fields)
+        self._key_ids = key_ids
+        self._keys = list(key_ids)
+        return fields_per_fact, surfaces
+
+    def _weigh(self, fields_per_fact: list[list[tuple[str, tuple[int, ...]]]]) -> None:
+        """BM25F weights, IDF folded in, as a forward index and as best-first postings.
+
+        Each field's weight is normalised by the field's length against its average
+        (a word says more about a two-word answer than a ten-word one), summed over
+        the fields holding the word, then saturated.
+        """
+        sizes: dict[str, list[int]] = {field: [0, 0] for field in FIELD_WEIGHTS}  # [words, facts]
+        for fields in fields_per_fact:
+            for field, kids in fields:
+                sizes[field][0] += len(kids)
+                sizes[field][1] += 1
+        averages = {field: (words / facts if facts else 1.0) for field, (words, facts) in sizes.items()}
+        sums_per_fact: list[dict[int, float]] = []
+        df = [0] * len(self._keys)
+        for fields in fields_per_fact:
+            sums: dict[int, float] = {}
+            for field, kids in fields:
+                weight = FIELD_WEIGHTS[field] / (1 - BM25_B + BM25_B * len(kids) / averages[field])
+                for kid in kids:
+                    sums[kid] = sums.get(kid, 0.0) + weight
+            for kid in sums:
+                df[kid] += 1
+            sums_per_fact.append(sums)
+        del fields_per_fact[:]
 
         count = len(self.facts)
-        average = (sum(lengths) / count) if count else 1.0
-        norms = [BM25_K1 * (1 - BM25_B + BM25_B * length / (average or 1.0)) for length in lengths]
-        self._docs: dict[str, array] = {}
-        self._weights: dict[str, array] = {}
-        self._idf: dict[str, float] = {}
-        for k, postings in weighted.items():
-            docs = array("i", postings.keys())
-            self._docs[k] = docs
-            self._weights[k] = array(
-                "f", (tf * (BM25_K1 + 1) / (tf + norms[d]) for d, tf in postings.items())
-            )
-            df = len(docs)
-            self._idf[k] = math.log(1 + (count - df + 0.5) / (df + 0.5))
+        self._df = array("i", df)
+        self._idf = idf = [math.log(1 + (count - n + 0.5) / (n + 0.5)) for n in df]
+        gain = BM25_K1 + 1
+        self._forward_keys: list[array] = []
+        self._forward_weights: list[array] = []
+        # Postings grow as compact arrays: no Python float is kept per posting.
+        posting_docs = [array("i") for _ in df]
+        posting_weights = [array("f") for _ in df]
+        for doc, sums in enumerate(sums_per_fact):
+            weights = [idf[kid] * tf * gain / (tf + BM25_K1) for kid, tf in sums.items()]
+            self._forward_keys.append(array("i", sums))
+            self._forward_weights.append(array("f", weights))
+            for kid, weight in zip(sums, weights):
+                posting_docs[kid].append(doc)
+                posting_weights[kid].append(weight)
+        del sums_per_fact
+        # Best first; short lists are always read whole, so their order does not matter.
+        for kid, (docs, weights) in enumerate(zip(posting_docs, posting_weights)):
+            if len(docs) > SORTED_POSTINGS:
+                order = sorted(range(len(docs)), key=weights.__getitem__, reverse=True)
+                posting_docs[kid] = array("i", map(docs.__getitem__, order))
+                posting_weights[kid] = array("f", map(weights.__getitem__, order))
+        self._docs: list[array] = posting_docs
+        self._weights: list[array] = posting_weights
 
-        # Sorted surfaces for prefix expansion; each surface knows its keys.
+    def _build_prefix_tables(self, surfaces: dict[str, set[int]]) -> None:
+        """Sorted surfaces for prefix expansion by bisection, each knowing its keys."""
         self._surfaces = sorted(surfaces)
         self._surface_keys = [tuple(sorted(surfaces[s])) for s in self._surfaces]
         # Short prefixes would expand to thousands of words: keep their most frequent completions.
-        short: dict[str, dict[str, int]] = {}
-        for s, keys in zip(self._surfaces, self._surface_keys):
-            for n in range(1, SHORT_PREFIX + 1):
-                if len(s) >= n:
-                    bucket = short.setdefault(s[:n], {})
-                    for k in keys:
-                        bucket[k] = len(self._docs[k])
+        short: dict[str, dict[int, int]] = {}
+        for s, kids in zip(self._surfaces, self._surface_keys):
+            for n in range(1, min(SHORT_PREFIX, len(s)) + 1):
+                bucket = short.setdefault(s[:n], {})
+                for kid in kids:
+                    bucket[kid] = self._df[kid]
         self._short_prefixes = {
             p: tuple(k for k, _ in heapq.nlargest(MAX_EXPANSIONS, bucket.items(), key=lambda kv: kv[1]))
             for p, bucket in short.items()
         }
         # Word keys by length, for the fuzzy fallback (numbers are never fuzzy-matched).
         self._by_length: dict[int, list[str]] = {}
-        for k in self._docs:
+        for k in self._keys:
             if not is_number(k):
                 self._by_length.setdefault(len(k), []).append(k)
 
-        # Filters.
+    def _build_filters(self) -> None:
+        """Facts by tag and by cited source, for `tag:` and `source:`."""
         self._tag_docs: dict[str, set[int]] = {}
         self._source_docs: dict[str, set[int]] = {}
         for doc, fact in enumerate(self.facts):
@@ -204,26 +302,25 @@ class SearchIndex:
                 self._tag_docs.setdefault(_filter_value(tag), set()).add(doc)
             for source_id in fact.source_ids:
                 self._source_docs.setdefault(source_id.casefold(), set()).add(doc)
-        self._fuzzy_cache: dict[str, tuple[tuple[str, float], ...]] = {}
 
     # --- vocabulary ---------------------------------------------------------
 
     @property
     def vocabulary_size(self) -> int:
-        return len(self._docs)
+        return len(self._keys)
 
-    def _prefix_keys(self, prefix: str) -> tuple[str, ...]:
-        """Keys of the words starting with `prefix` (a surface form), most frequent first when many."""
+    def _prefix_keys(self, prefix: str) -> tuple[int, ...]:
+        """Ids of the keys of words starting with `prefix` (a surface form), most frequent first when many."""
         if not prefix:
             return ()
         if len(prefix) <= SHORT_PREFIX:
             return self._short_prefixes.get(prefix, ())
-        found: dict[str, int] = {}
+        found: dict[int, int] = {}
         index = bisect_left(self._surfaces, prefix)
         end = min(len(self._surfaces), index + MAX_PREFIX_SCAN)
         while index < end and self._surfaces[index].startswith(prefix):
-            for k in self._surface_keys[index]:
-                found[k] = len(self._docs[k])
+            for kid in self._surface_keys[index]:
+                found[kid] = self._df[kid]
             index += 1
         if len(found) <= MAX_EXPANSIONS:
             return tuple(found)
@@ -250,13 +347,15 @@ class SearchIndex:
 
     def _expand(self, term: str, prefix: bool) -> _Term:
         k = key(term)
-        expansions: list[tuple[str, float]] = []
-        if k in self._docs:
-            expansions.append((k, 1.0))
+        kid = self._key_ids.get(k)
+        expansions: list[tuple[int, float]] = []
+        if kid is not None:
+            expansions.append((kid, 1.0))
         if prefix:
-            expansions.extend((other, PREFIX_FACTOR) for other in self._prefix_keys(surface(term)) if other != k)
+            expansions.extend((other, PREFIX_FACTOR) for other in self._prefix_keys(surface(term)) if other != kid)
         if not expansions:
-            expansions.extend((other, FUZZY_FACTOR * similarity) for other, similarity in self._fuzzy_keys(k))
+            expansions.extend((self._key_ids[other], FUZZY_FACTOR * similarity)
+                              for other, similarity in self._fuzzy_keys(k))
         return _Term(term, is_number(fold(term)), tuple(expansions))
 
     # --- filters ------------------------------------------------------------
@@ -286,6 +385,51 @@ class SearchIndex:
         content = [t for t in terms if fold(t) not in STOPWORDS]
         return content or list(terms)  # a query of only stopwords ("in") is still being typed
 
+    def _read_term(self, term: _Term, scale: float, budget: int,
+                   allowed: set[int] | None = None) -> tuple[dict[int, float], float]:
+        """Best weight per fact over the term's expansions, read down to `budget` facts per key
+        (facts in `allowed` only, when given), and the highest weight left unread (0.0 if none)."""
+        unread = 0.0
+        best: dict[int, float] = {}
+        for kid, factor in term.expansions:
+            docs, weights = self._docs[kid], self._weights[kid]
+            factor *= scale
+            if allowed is not None:
+                # Filtered: walk the list best first, counting only the facts that pass.
+                taken = 0
+                for doc, weight in zip(docs, weights):
+                    if doc not in allowed:
+                        continue
+                    value = weight * factor
+                    if taken >= budget and len(docs) > SORTED_POSTINGS:
+                        unread = max(unread, value)
+                        break
+                    taken += 1
+                    if value > best.get(doc, 0.0):
+                        best[doc] = value
+                continue
+            if len(docs) > budget:
+                unread = max(unread, weights[budget] * factor)
+                docs, weights = docs[:budget], weights[:budget]
+            if not best and factor == 1.0:
+                best = dict(zip(docs, weights))  # the common case, in C
+                continue
+            get = best.get
+            for doc, weight in zip(docs, weights):
+                value = weight * factor
+                if value > get(doc, 0.0):
+                    best[doc] = value
+        return best, unread
+
+    def _forward_weight(self, doc: int, wanted: dict[int, float]) -> float:
+        """The fact's best weight over the keys in `wanted` (key id -> factor), from the forward index."""
+        best = 0.0
+        for kid, weight in zip(self._forward_keys[doc], self._forward_weights[doc]):
+            factor = wanted.get(kid)
+            if factor is not None and weight * factor > best:
+                best = weight * factor
+        return best
+
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """The facts best matching `query`, best first, at most `limit` of them.
 
@@ -305,45 +449,98 @@ class SearchIndex:
         claim = len(terms) >= CLAIM_TERMS
         prefix_last = not query[-1:].isspace()
         expanded = [self._expand(t, prefix_last and i == len(terms) - 1) for i, t in enumerate(terms)]
+        boosts = [NUMBER_BOOST if term.number else 1.0 for term in expanded]
+        wanted = [{kid: factor * boost for kid, factor in term.expansions}
+                  for term, boost in zip(expanded, boosts)]
+        term_weights = [max((self._idf[k] * f for k, f in w.items()), default=0.0) for w in wanted]
+        weight_sum = sum(term_weights) or 1.0
+
+        covered_by_mask: dict[int, float] = {}
+
+        def score(total: float, mask: int) -> float:
+            """A fact's score from its summed weight and the bit mask of the terms it matched."""
+            if claim:
+                covered = covered_by_mask.get(mask)
+                if covered is None:
+                    covered = covered_by_mask[mask] = sum(
+                        w for i, w in enumerate(term_weights) if mask >> i & 1) / weight_sum
+                return total * (0.5 + 0.5 * covered)
+            # Every matched term lifts a fact a whole point, so facts matching all terms come first.
+            return mask.bit_count() + total / (1.0 + total)
+
+        # A small filtered set is scored fact by fact; otherwise read each term's postings.
+        if allowed is not None and len(allowed) <= FILTERED_DIRECT:
+            per_term: list[dict[int, float]] = [{} for _ in expanded]
+            for doc in allowed:
+                for i, w in enumerate(wanted):
+                    value = self._forward_weight(doc, w)
+                    if value > 0.0:
+                        per_term[i][doc] = value
+            unread = [0.0] * len(expanded)
+        else:
+            # One term: the best `limit` of each expansion's list hold the best `limit` facts,
+            # exactly. Several: share the budget, and complete candidates below.
+            budget = limit if len(expanded) == 1 else TERM_BUDGET // len(expanded)
+            read = [self._read_term(term, boost, max(SORTED_POSTINGS, limit, budget // max(1, len(term.expansions))),
+                                    allowed)
+                    for term, boost in zip(expanded, boosts)]
+            per_term = [best for best, _ in read]
+            unread = [left for _, left in read]
 
         totals: dict[int, float] = {}
-        matched: dict[int, list[int]] = {}
-        term_weights: list[float] = []
-        for index, term in enumerate(expanded):
-            boost = NUMBER_BOOST if term.number else 1.0
-            best: dict[int, float] = {}
-            for k, factor in term.expansions:
-                scale = self._idf[k] * factor * boost
-                for doc, weight in zip(self._docs[k], self._weights[k]):
-                    value = scale * weight
-                    if value > best.get(doc, 0.0):
-                        best[doc] = value
-            term_weights.append(max((self._idf[k] * f * boost for k, f in term.expansions), default=0.0))
+        masks: dict[int, int] = {}
+        for i, best in enumerate(per_term):
+            bit = 1 << i
             for doc, value in best.items():
                 totals[doc] = totals.get(doc, 0.0) + value
-                matched.setdefault(doc, []).append(index)
-
-        if allowed is not None:
-            candidates = [d for d in totals if d in allowed]
+                masks[doc] = masks.get(doc, 0) | bit
+        # Terms whose lists were cut short: a candidate may hold them unseen.
+        cut = sum(1 << i for i, left in enumerate(unread) if left > 0.0)
+        if not cut or len(expanded) == 1:
+            best_hits = heapq.nlargest(limit, ((score(t, masks[d]), -d, masks[d]) for d, t in totals.items()))
         else:
-            candidates = list(totals)
+            unread_by_mask: dict[int, float] = {}
 
-        weight_sum = sum(term_weights) or 1.0
-        if claim:
-            def score(doc: int) -> float:
-                covered = sum(term_weights[i] for i in matched[doc]) / weight_sum
-                return totals[doc] * (0.5 + 0.5 * covered)
-        else:
-            # Every matched term lifts a fact a whole point, so facts matching all terms come first.
-            def score(doc: int) -> float:
-                total = totals[doc]
-                return len(matched[doc]) + total / (1.0 + total)
+            def hope(doc: int, total: float) -> float:
+                """The best score the fact could still reach, its cut-short terms unseen so far."""
+                missing = cut & ~masks[doc]
+                if not missing:
+                    return score(total, masks[doc])
+                extra = unread_by_mask.get(missing)
+                if extra is None:
+                    extra = unread_by_mask[missing] = sum(u for i, u in enumerate(unread) if missing >> i & 1)
+                return score(total + extra, masks[doc] | missing)
 
-        scored = [(score(d), -d) for d in candidates]
-        best_hits = heapq.nlargest(limit, scored)
+            # Best hope first; complete each from the forward index until none left could beat the
+            # worst kept one (or the completion budget runs out: on a huge deck with flat weights).
+            queue = [(-hope(doc, total), doc) for doc, total in totals.items()]
+            heapq.heapify(queue)
+            kept: list[tuple[float, int, int]] = []
+            completed = 0
+            while queue and completed < MAX_COMPLETIONS:
+                negative_hope, doc = heapq.heappop(queue)
+                if len(kept) >= limit and kept[0][0] >= -negative_hope:
+                    break
+                total, mask = totals[doc], masks[doc]
+                missing = cut & ~mask
+                if missing:
+                    completed += 1
+                    for i in range(len(expanded)):
+                        if missing >> i & 1:
+                            value = self._forward_weight(doc, wanted[i])
+                            if value > 0.0:
+                                total += value
+                                mask |= 1 << i
+                entry = (score(total, mask), -doc, mask)
+                if len(kept) < limit:
+                    heapq.heappush(kept, entry)
+                elif entry > kept[0]:
+                    heapq.heapreplace(kept, entry)
+            best_hits = sorted(kept, reverse=True)
         return [
-            SearchHit(self.facts[-neg], value, tuple(dict.fromkeys(expanded[i].text for i in matched[-neg])))
-            for value, neg in best_hits
+            SearchHit(self.facts[-neg], value,
+                      tuple(dict.fromkeys(term.text for i, term in enumerate(expanded) if mask >> i & 1)))
+            for value, neg, mask in best_hits
         ]
 
     def matching_spans(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
@@ -364,7 +561,7 @@ class SearchIndex:
                 k = key(word)
                 keys.add(k)
                 prefixes.append(surface(word))
-                if k not in self._docs and not self._prefix_keys(surface(word)):
+                if k not in self._key_ids and not self._prefix_keys(surface(word)):
                     keys.update(other for other, _ in self._fuzzy_keys(k))
         starts = tuple(prefixes)
         spans: list[tuple[int, int]] = []

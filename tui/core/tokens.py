@@ -21,7 +21,7 @@ from typing import Iterator
 
 # A word: letters/digits (with combining marks), joined by inner apostrophes, or
 # by "." / "," between digits ("1,000", "2.5"). Hyphens and other punctuation split.
-_WORD = re.compile(
+WORD_PATTERN = _WORD = re.compile(
     r"[^\W_][\w\u0300-\u036f]*(?:(?:['\u2019](?=[^\W_])|(?<=\d)[.,](?=\d))[\w\u0300-\u036f]+)*"
 )
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
