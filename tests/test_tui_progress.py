@@ -12,17 +12,29 @@ from tui.core.quiz import RoundSpec
 QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
 
 
+def quiz_app(spec: RoundSpec) -> FactdrillApp:
+    app = FactdrillApp(load_deck([QUIZDECK]), mode="quiz")
+    app.quiz_spec = spec  # start the round at once, as `factdrill quiz --seed ...` does
+    return app
+
+
+async def answer_first_question(pilot, *keys: str) -> None:
+    from conftest import _wait_for
+
+    app = pilot.app
+    await _wait_for(pilot, lambda: getattr(app.screen, "state", "") == "question", "the first question")
+    await pilot.press(*keys)
+    await _wait_for(pilot, lambda: app.screen.state == "feedback", "the feedback")
+
+
 async def test_answers_and_the_finished_round_are_saved(tmp_path, monkeypatch):
     from conftest import _wait_for
 
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
-    deck = load_deck([QUIZDECK])
-    app = FactdrillApp(deck, mode="quiz")
-    app.quiz_spec = RoundSpec(count=1, types=("typed",), seed=2, only=("mayor-name",))
+    app = quiz_app(RoundSpec(count=1, types=("typed",), seed=2, only=("mayor-name",)))
+    deck = app.deck
     async with app.run_test(size=(100, 30)) as pilot:
-        await _wait_for(pilot, lambda: getattr(app.screen, "state", "") == "question", "the first question")
-        await pilot.press(*"Ada Lindqvist", "enter")
-        await _wait_for(pilot, lambda: app.screen.state == "feedback", "the feedback")
+        await answer_first_question(pilot, *"Ada Lindqvist", "enter")
 
         with ProgressStore(tmp_path / DATABASE_NAME) as store:
             assert store.summary(deck.title).answers == 1  # saved at once, not at the end
@@ -41,29 +53,23 @@ async def test_a_broken_progress_file_warns_once_and_the_quiz_goes_on(tmp_path, 
 
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
     (tmp_path / DATABASE_NAME).write_text("not a database\n" * 20)
-    deck = load_deck([QUIZDECK])
-    app = FactdrillApp(deck, mode="quiz")
-    app.quiz_spec = RoundSpec(count=1, types=("typed",), seed=2, only=("mayor-name",))
+    app = quiz_app(RoundSpec(count=2, types=("typed",), seed=2))
     async with app.run_test(size=(100, 30)) as pilot:
-        await _wait_for(pilot, lambda: getattr(app.screen, "state", "") == "question", "the first question")
-        await pilot.press(*"Ada Lindqvist", "enter")
-        await _wait_for(pilot, lambda: app.screen.state == "feedback", "the feedback")
+        await answer_first_question(pilot, *"Ada Lindqvist", "enter")
+        await pilot.press("enter", "ctrl+s")  # the next question goes on, and is settled too
+        await _wait_for(pilot, lambda: app.screen.state == "feedback" and app.screen.session.index == 1,
+                        "the second feedback")
         warnings = [n for n in app._notifications if n.severity == "warning"]
         assert len(warnings) == 1 and "progress is not being saved" in warnings[0].message
     assert (tmp_path / DATABASE_NAME).read_text() == "not a database\n" * 20
 
 
 async def test_quitting_the_app_mid_round_saves_the_round_so_far(tmp_path, monkeypatch):
-    from conftest import _wait_for
-
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
-    deck = load_deck([QUIZDECK])
-    app = FactdrillApp(deck, mode="quiz")
-    app.quiz_spec = RoundSpec(count=3, types=("typed",), seed=2)
+    app = quiz_app(RoundSpec(count=3, types=("typed",), seed=2))
+    deck = app.deck
     async with app.run_test(size=(100, 30)) as pilot:
-        await _wait_for(pilot, lambda: getattr(app.screen, "state", "") == "question", "the first question")
-        await pilot.press("ctrl+s")  # skip: settled, but missed
-        await _wait_for(pilot, lambda: app.screen.state == "feedback", "the feedback")
+        await answer_first_question(pilot, "ctrl+s")  # skipped: settled, but missed
         await pilot.press("ctrl+q")
 
     with ProgressStore(tmp_path / DATABASE_NAME) as store:

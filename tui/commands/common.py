@@ -11,6 +11,17 @@ from tui.core.loading import DeckProblems, load_deck
 from tui.core.paths import bundled_deck_path
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1, with a one-line message otherwise."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def deck_paths(args: argparse.Namespace) -> list[Path]:
     """The --deck paths given, else the bundled deck."""
     return [Path(p) for p in (getattr(args, "deck", None) or [])] or [bundled_deck_path()]

@@ -14,7 +14,7 @@ import sys
 from typing import TextIO
 
 from tui.cli import add_deck_option
-from tui.commands.common import load_or_exit
+from tui.commands.common import load_or_exit, positive_int
 from tui.core.quiz import DEFAULT_COUNT, QUESTION_TYPES, RoundSpec
 
 REVEAL_WORDS = ("?", "reveal")
@@ -28,15 +28,6 @@ def _types(value: str) -> list[str]:
     return names
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -44,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
     )
     parser.add_argument("--plain", action="store_true", help="no TUI: print questions, read answers line by line")
-    parser.add_argument("--count", type=_positive, help=f"questions in the round (default {DEFAULT_COUNT})")
+    parser.add_argument("--count", type=positive_int, help=f"questions in the round (default {DEFAULT_COUNT})")
     parser.add_argument("--seed", type=int, help="makes the order and options repeatable (default: a random seed, printed)")
     parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only facts with this tag (repeatable)")
     parser.add_argument("--source", action="append", default=[], metavar="ID", help="only facts citing this source (repeatable)")

@@ -11,19 +11,13 @@ from rich.padding import Padding
 from rich.text import Text
 
 from tui.cli import add_deck_option
-from tui.commands.common import load_or_exit
+from tui.commands.common import load_or_exit, positive_int
 from tui.core.deck import Deck
 from tui.core.export import citation_json
 from tui.core.safe_text import printable
 from tui.core.search import SearchHit, SearchIndex
 from tui.rendering import LABEL_STYLE, QUOTE_STYLE, safe
 
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "with spaces), or a whole claim, which returns the facts that bear on it.",
     )
     parser.add_argument("query", metavar="QUERY", nargs="+", help="the query (several words are joined by spaces)")
-    parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N facts (default 20)")
+    parser.add_argument("--limit", type=positive_int, default=20, metavar="N", help="at most N facts (default 20)")
     parser.add_argument("--json", action="store_true", help="print JSON: ranked facts with score and sources")
     add_deck_option(parser, suppress_default=True)
     parser.set_defaults(handler=run)
