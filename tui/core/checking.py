@@ -56,6 +56,7 @@ from .quantities import DurationReader, NumberReader
 
 __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
 
+EXACT_WHY = "The expected answer (case, accents and punctuation aside)."
 _MAX_EXTRA_WORDS = 8  # beyond this, the "answer" is an essay that happens to contain it
 _MAX_ANSWER_CHARS = 300  # longer is pasted text, not an answer; also bounds the work per call
 _NAMED_KINDS = ("name", "place")  # kinds whose words are names: transliteration variants apply
@@ -234,7 +235,7 @@ class AnswerChecker:
             return self._verdict(prep, given, INCORRECT, "empty", f"No answer given; expected '{fact.answer}'.")
         index = prep.norms.get(norm)
         if index == 0:
-            return self._verdict(prep, given, CORRECT, "exact", "Correct.")
+            return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
         if index is not None and index in prep.surnames:
             return self._verdict(prep, given, CORRECT, "surname", f"Accepted: the surname identifies {fact.answer}.")
         if index is not None:
@@ -282,7 +283,7 @@ class AnswerChecker:
                 edits = joined_match(form, typed, prep.blocked)
                 if edits is not None:
                     if edits == 0:
-                        return self._verdict(prep, given, CORRECT, "exact", "Correct.")
+                        return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
                     return self._verdict(prep, given, CLOSE, "typo", f"Accepted with {slip_phrase(edits)}: expected '{expected}'.")
             return self._reject_text(prep, given, matches, typed)
         # The form that explains the most typed words: "Rustam Umerov" is a slip of
@@ -314,8 +315,9 @@ class AnswerChecker:
             return self._verdict(prep, given, CORRECT, "word-order", f"Accepted in another word order: '{expected}'.")
         if prep.forms.index(m.form) in prep.surnames:
             return self._verdict(prep, given, CORRECT, "surname", f"Accepted: the surname identifies {expected}.")
-        rule = "exact" if m.form is prep.forms[0] else "alias"
-        return self._verdict(prep, given, CORRECT, rule, "Correct.")
+        if m.form is prep.forms[0]:
+            return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
+        return self._verdict(prep, given, CORRECT, "alias", f"Accepted: '{m.form.text}' is an accepted form of '{expected}'.")
 
     def _contradiction(
         self, prep: _Prepared, given: str, m: WordMatch, extra: list[str], all_words: list[str],
