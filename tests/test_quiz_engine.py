@@ -15,7 +15,9 @@ from tui.core.paths import bundled_deck_path
 from tui.core.quiz import (
     NotAnAnswer, QuizSession, RoundSpec, build_round, grade_answer, retry_round,
 )
-from tui.core.quiz_questions import BLANK, QUESTION_TYPES, sentence_around
+from tui.core.quiz_questions import (
+    BLANK, QUESTION_TYPES, distractor_pool, feasible_types, safe_questions, sentence_around,
+)
 
 QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
 
@@ -145,6 +147,34 @@ def test_without_own_distractors_options_come_from_facts_of_the_same_kind(quizde
         question = next(q for q in round_.questions if q.key == "crossing-time")
         wrong = {o.text for o in question.options} - {"42"}
         assert len(question.options) == 4 and wrong <= same_kind
+
+
+def test_a_free_text_answer_borrows_no_options_from_other_facts(bundled):
+    text_facts = [f for f in bundled.facts if f.kind == "text"]
+    for fact in text_facts:
+        assert set(distractor_pool(bundled, fact)) <= set(fact.distractors), fact.id
+    bare = [f for f in text_facts if not f.distractors and safe_questions(f)]
+    assert bare, "the bundled deck has text facts without distractors"
+    assert all("choice" not in feasible_types(bundled, f) for f in bare)
+
+
+@pytest.mark.parametrize(("text", "word", "sentence"), [
+    ("An area the size of the U.S. state of Ohio. Next.", "Ohio", "An area the size of the U.S. state of Ohio."),
+    ("Before. The U.S. President said no. After.", "said", "The U.S. President said no."),
+    ('Before. Mr. Smith "agreed." Then he left.', "Smith", 'Mr. Smith "agreed."'),
+    ("It was 1.2 million. Then 6,000 more.", "6,000", "Then 6,000 more."),
+    ("Talks at 10 a.m. today went well. Done.", "today", "Talks at 10 a.m. today went well."),
+])
+def test_cloze_sentences_do_not_end_at_abbreviations_or_decimals(text, word, sentence):
+    start = text.index(word)
+    assert sentence_around(text, start, start + len(word)) == sentence
+
+
+def test_the_cloze_of_a_bundled_fact_keeps_its_whole_sentence(bundled):
+    fact = bundled.fact("territory-113100-km2")
+    citation = fact.citations[0]
+    sentence = sentence_around(bundled.source_of(citation).text, citation.start, citation.end)
+    assert sentence.startswith("Russia currently controls") and sentence.endswith("state of Ohio.")
 
 
 def test_claims_are_statements_false_claims_or_unsourced_and_never_disputed(quizdeck):

@@ -98,15 +98,18 @@ def safe_questions(fact: Fact) -> list[str]:
 # --- multiple choice ------------------------------------------------------------
 
 def distractor_pool(deck: Deck, fact: Fact) -> list[str]:
-    """Wrong options for `fact`: its own distractors first, then answers of facts of the same kind.
+    """Wrong options for `fact`: its own distractors first, then answers of facts of the same kind
+    (not for free-text answers).
 
     Never an option that normalises to the answer or an alias; no two alike.
     """
     seen = set(answer_forms(fact))
     own: list[str] = []
     borrowed: list[str] = []
-    for bucket, texts in ((own, fact.distractors),
-                          (borrowed, [f.answer for f in deck.facts if f.kind == fact.kind and f.id != fact.id])):
+    # Another fact's free-text answer ("on Monday", "as reasonable") is not a plausible wrong
+    # answer to this one; names, places, figures and dates of the same kind are.
+    lenders = [] if fact.kind == "text" else [f.answer for f in deck.facts if f.kind == fact.kind and f.id != fact.id]
+    for bucket, texts in ((own, fact.distractors), (borrowed, lenders)):
         for text in texts:
             form = normalize_answer(text)
             if form and form not in seen:
@@ -160,17 +163,26 @@ def parse_judgement(given: str) -> str | None:
 
 # --- cloze ----------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+# A full stop (or ! ?), closing quotes, then space before a capital, digit or opening quote...
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+# ...unless the stop ends an initialism or a title ("the U.S. state of Ohio", "Mr. Umerov").
+_NOT_AN_END = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|St|Lt|Col|No|vs))\.?$")
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Sentence ends in text[lo:hi]; the look-ahead may read past `hi`, so it is not an endpos."""
+    return [m for m in _SENTENCE_END.finditer(text, lo) if m.end() <= hi
+            and not _NOT_AN_END.search(text, lo, m.start() + 1)]
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence(s) of `text` holding [start, end), within its paragraph."""
     first, last = paragraph_bounds(text, start, end)
     sentence_start = first
-    for match in _SENTENCE_END.finditer(text, first, start):
+    for match in _sentence_ends(text, first, start):
         sentence_start = match.end()
-    after = _SENTENCE_END.search(text, end, last)
-    sentence_end = after.start() + 1 if after else last
+    after = next(iter(_sentence_ends(text, end, last)), None)
+    sentence_end = after.end() if after else last
     # A quote that ends on its own full stop has already closed the sentence.
     if end > start and text[end - 1] in ".!?":
         sentence_end = max(end, sentence_start)
