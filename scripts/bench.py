@@ -1,6 +1,7 @@
 """Benchmarks: factdrill's figures beside a floor measured in the same run.
 
     python scripts/bench.py [--sizes 1000,10000,100000] [--quick] [--work-dir DIR] [--json]
+                            [--only startup] [--runs N]
 
 Machines running this are shared and noisy, so every figure is printed beside a
 floor — the cheapest way to do a comparable job, timed on the same machine in the
@@ -258,6 +259,8 @@ def _rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
     ratio = tui / bare
     rows.append(("cold start to first frame", "bundled", f"{tui * 1000:.0f} ms", f"{bare * 1000:.0f} ms bare app",
                  f"{ratio:.2f}", _verdict(ratio <= TARGETS["startup"], "ratio <= 1.25")))
+    if not results["sizes"]:  # --only startup
+        return rows
     for size, run in results["sizes"].items():
         ratio = run["load_s"] / run["tomli_s"]
         rows.append(("load + validate", f"{run['facts']:,}", f"{run['load_s'] * 1000:.0f} ms",
@@ -314,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one run of each measurement instead of several")
     parser.add_argument("--work-dir", type=Path, help="keep the generated decks here and reuse them")
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON instead of a table")
+    parser.add_argument("--only", choices=["startup"],
+                        help="measure only this row (to iterate quickly on one figure)")
+    parser.add_argument("--runs", type=int,
+                        help="cold-start runs of each app, the median is reported (default 7, 1 with --quick)")
     args = parser.parse_args(argv)
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -322,6 +329,10 @@ def main(argv: list[str] | None = None) -> int:
     if not sizes or min(sizes) < 1:
         parser.error("--sizes needs at least one size >= 1")
     runs, repeats = (1, 1) if args.quick else (7, 3)
+    if args.runs is not None:
+        if args.runs < 1:
+            parser.error("--runs needs at least 1")
+        runs = args.runs
 
     work_dir = args.work_dir or Path(tempfile.mkdtemp(prefix="factdrill-bench-"))
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -330,16 +341,19 @@ def main(argv: list[str] | None = None) -> int:
         progress = (lambda message: print(message, file=sys.stderr, flush=True))
         progress("cold start ...")
         results["startup"] = _cold_start(runs)
+        if args.only == "startup":
+            sizes = []
         for size in sizes:
             progress(f"{size:,} facts: making the deck, loading, searching ...")
             results["sizes"][str(size)] = _run_worker("load", str(_deck_for(size, work_dir)), str(repeats))
-        largest = str(max(sizes))
-        progress(f"{int(largest):,} facts: peak memory ...")
-        deck_dir = str(_deck_for(int(largest), work_dir))
-        results["memory"] = {"size": largest, "ours": _run_worker("memory", deck_dir, "ours")["peak_mb"],
-                             "floor": _run_worker("memory", deck_dir, "floor")["peak_mb"]}
-        progress("checker ...")
-        results["checker"] = _run_worker("checker")
+        if sizes:
+            largest = str(max(sizes))
+            progress(f"{int(largest):,} facts: peak memory ...")
+            deck_dir = str(_deck_for(int(largest), work_dir))
+            results["memory"] = {"size": largest, "ours": _run_worker("memory", deck_dir, "ours")["peak_mb"],
+                                 "floor": _run_worker("memory", deck_dir, "floor")["peak_mb"]}
+            progress("checker ...")
+            results["checker"] = _run_worker("checker")
     finally:
         if args.work_dir is None:
             shutil.rmtree(work_dir, ignore_errors=True)

@@ -8,22 +8,33 @@ here, so every screen opens facts and sources the same way.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.commands_palette import FactdrillCommands
 from tui.core.deck import Citation, Deck, Fact
 from tui.core.loading import DeckProblems, Problem, load_deck
 from tui.core.safe_text import printable
-from tui.widgets.article import ArticleView
 from tui.widgets.fact_detail import FactDetail
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui.widgets.article import ArticleView
+
 _STYLES = Path(__file__).parent / "styles"
+
+
+def _palette_commands() -> type[Provider]:
+    # Imported when the palette first opens, not at start-up.
+    from tui.commands_palette import FactdrillCommands
+
+    return FactdrillCommands
 
 
 def _browse_screen() -> Screen:
@@ -44,12 +55,29 @@ def _quiz_screen() -> Screen:
     return QuizScreen()
 
 
+def _freeze_long_lived_objects() -> None:
+    """Exempt what exists now (imported modules, the loaded deck) from the cyclic GC, once.
+
+    They live as long as the process; otherwise the first full collection, due a few
+    milliseconds into start-up because loading the deck allocated so much, walks all of
+    them again. Once per process, so a test session does not pin each test's objects.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
+_frozen = False
+
+
 class FactdrillApp(App):
     """The TUI. `deck` is the verified deck every screen reads (`app.deck`)."""
 
     TITLE = "factdrill"
-    CSS_PATH = [_STYLES / "app.tcss"]
-    COMMANDS = App.COMMANDS | {FactdrillCommands}
+    # Browse's styles are the app's: the first screen then brings no CSS of its own to parse.
+    CSS_PATH = [_STYLES / "app.tcss", _STYLES / "browse.tcss"]
+    COMMANDS = App.COMMANDS | {_palette_commands}
     # Mode keys are plain bindings (not priority), so a focused Input gets "1" first
     # and types it; they fire only when no widget consumes the key.
     BINDINGS = [
@@ -64,6 +92,11 @@ class FactdrillApp(App):
 
     def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = ()) -> None:
         """Open `deck`; or, with `deck=None`, load `deck_paths` in a worker behind a progress screen."""
+        if deck is not None:
+            # Start in `mode` itself rather than in Textual's empty default screen and then
+            # switching: one screen to build and style, one stylesheet refresh instead of two.
+            self.DEFAULT_MODE = mode
+            _freeze_long_lived_objects()
         super().__init__()
         self.deck = deck
         self.start_mode = mode
@@ -74,8 +107,7 @@ class FactdrillApp(App):
 
     def on_mount(self) -> None:
         if self.deck is not None:
-            self.switch_mode(self.start_mode)
-            return
+            return  # already in its mode (DEFAULT_MODE)
         from tui.screens.loading import LoadingScreen
 
         names = ", ".join(path.name for path in self.deck_paths)
@@ -146,6 +178,7 @@ class FactdrillApp(App):
     def _citation_chosen(self, event: FactDetail.CitationChosen) -> None:
         self.open_source(event.citation.source_id, event.citation)
 
-    @on(ArticleView.FactChosen)
-    def _fact_chosen(self, event: ArticleView.FactChosen) -> None:
+    # Named for the message rather than decorated with @on, so the article widget is
+    # imported with the source viewer, not at start-up.
+    def on_article_view_fact_chosen(self, event: ArticleView.FactChosen) -> None:
         self.open_fact(self.deck.fact(event.fact_id))

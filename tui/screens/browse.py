@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tui.widgets.fact_detail import CitationList, FactDetail
 from tui.widgets.fact_tree import FactTree
-
-_STYLES = Path(__file__).parent.parent / "styles"
+from tui.widgets.footer import SteadyFooter
 
 
 class BrowseScreen(Screen):
     """A fact tree on the left, the highlighted fact's detail on the right."""
 
-    CSS_PATH = _STYLES / "browse.tcss"
+    AUTO_FOCUS = "#fact-tree"  # focused as the screen is shown, not in a second pass after mount
     # Below 90 columns the list goes above the detail (see browse.tcss), so both stay readable.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     BINDINGS = [
@@ -30,17 +27,24 @@ class BrowseScreen(Screen):
                 tooltip="back from the citations to the list of facts"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.sub_title = "Browse · by topic"  # set before the Header is composed, so drawn once
+        # The class the first Resize would give the screen, given now: otherwise every
+        # widget is styled once without it and again with it before the first idle.
+        width = self.app.size.width
+        self.add_class(next(name for least, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
+                            if width >= least))
+
     def compose(self) -> ComposeResult:
         deck = self.app.deck
         yield Header()
+        tree = FactTree(deck, id="fact-tree")
         with Horizontal(id="browse"):
-            yield FactTree(deck, id="fact-tree")
-            yield FactDetail(deck, id="detail")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Browse · by topic"
-        self.query_one(FactTree).focus()
+            yield tree
+            # The detail starts on the fact under the tree's cursor, so the first frame is complete.
+            yield FactDetail(deck, tree.first_fact_id, id="detail")
+        yield SteadyFooter()
 
     @property
     def tree(self) -> FactTree:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tui.core.deck import Deck, Fact
 from tui.widgets.fact_detail import CitationList, FactDetail
+from tui.widgets.footer import SteadyFooter
 
 
 class FactScreen(Screen):
@@ -23,12 +24,11 @@ class FactScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield FactDetail(self.deck, id="detail")
-        yield Footer()
+        yield FactDetail(self.deck, self.fact.id, id="detail")
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Fact · Esc: back"
-        self.query_one(FactDetail).fact_id = self.fact.id
         self.query_one(CitationList).focus()
 
     def action_back(self) -> None:

@@ -5,7 +5,7 @@ The citations are a list: Enter (or a click) on one posts `CitationChosen`.
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
@@ -67,30 +67,42 @@ class FactDetail(Vertical):
             self.fact_id = fact_id
             self.citation = citation
 
-    def __init__(self, deck: Deck, **kwargs) -> None:
+    def __init__(self, deck: Deck, fact_id: str | None = None, **kwargs) -> None:
+        """`fact_id`, if given, is shown from the first frame (no placeholder, no second layout)."""
         super().__init__(**kwargs)
         self.deck = deck
+        self.set_reactive(FactDetail.fact_id, fact_id)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Select a fact to see it here.", style="dim"), id="fact-summary")
+        fact = None if self.fact_id is None else self.deck.fact(self.fact_id)
+        yield Static(self._summary(fact), id="fact-summary")
         yield Static(Text("Citations — Enter opens the article", style="dim"), id="citations-label")
-        yield CitationList(id="citations")
+        # Built with its options, an OptionList highlights the first one itself.
+        yield CitationList(*self._citation_options(fact), id="citations")
 
     def watch_fact_id(self, fact_id: str | None) -> None:
-        if fact_id is None:
+        if fact_id is None or not self.children:  # not composed yet: compose shows it
             return
         fact = self.deck.fact(fact_id)
-        self.query_one("#fact-summary", Static).update(fact_summary(self.deck, fact))
+        self.query_one("#fact-summary", Static).update(self._summary(fact))
         citations = self.query_one(CitationList)
         citations.clear_options()
-        citations.add_options(
-            # A blank line under each citation keeps neighbouring articles apart; why a
-            # date was inferred is left to the source viewer, where there is room.
-            Option(Padding(citation_block(self.deck, citation, date_basis=False), (0, 0, 1, 0)),
-                   id=str(index))
-            for index, citation in enumerate(fact.citations)
-        )
+        citations.add_options(self._citation_options(fact))
         citations.highlighted = 0
+
+    def _summary(self, fact: Fact | None) -> RenderableType:
+        if fact is None:
+            return Text("Select a fact to see it here.", style="dim")
+        return fact_summary(self.deck, fact)
+
+    def _citation_options(self, fact: Fact | None) -> list[Option]:
+        if fact is None:
+            return []
+        # A blank line under each citation keeps neighbouring articles apart; why a
+        # date was inferred is left to the source viewer, where there is room.
+        return [Option(Padding(citation_block(self.deck, citation, date_basis=False), (0, 0, 1, 0)),
+                       id=str(index))
+                for index, citation in enumerate(fact.citations)]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -48,12 +48,16 @@ class FactTree(Tree[str]):
             self.fact_id = fact_id
 
     def __init__(self, deck: Deck, **kwargs) -> None:
+        self._label_widths: dict[tuple[int, bool], int] = {}  # see get_label_width
         super().__init__(Text("Facts"), **kwargs)
         self.deck = deck
         self.show_root = False
+        # Filled now, so the first frame already shows the facts and the screen can
+        # compose the detail of `first_fact_id` without waiting for a highlight.
+        self._fill()
 
     def on_mount(self) -> None:
-        self.rebuild()
+        self._cursor_to_first_fact()
 
     def watch_grouping(self) -> None:
         if self.is_mounted:
@@ -64,24 +68,45 @@ class FactTree(Tree[str]):
         node = self.cursor_node
         return node.data if node is not None else None
 
+    @property
+    def first_fact_id(self) -> str | None:
+        """The fact the cursor starts on: the first one of the first group."""
+        leaves = self._leaves()
+        return leaves[0].data if leaves else None
+
     def rebuild(self) -> None:
         """Refill the tree for the current grouping, keeping the selected fact."""
         keep = self.current_fact_id
         self.clear()
+        self._label_widths.clear()  # node ids start again from 0
+        self._fill()
+        if keep is None or not self.select_fact(keep):
+            self._cursor_to_first_fact()
+            self.scroll_home(animate=False)
+
+    def _fill(self) -> None:
         for label, facts in groups(self.deck, self.grouping):
             label.append(f"  ({len(facts)})", "dim")
             branch = self.root.add(label, expand=True)
             for fact in facts:
                 branch.add_leaf(safe(fact.statement), data=fact.id)
-        if keep is not None:
-            self.select_fact(keep)
-        else:
-            self.call_after_refresh(self._cursor_to_first_fact)
 
     def _cursor_to_first_fact(self) -> None:
-        for node in self._leaves():
-            self.move_cursor(node)
-            return
+        # Its line is known without laying out the tree: one line per group above it
+        # (every group is expanded), then the leaf. No scrolling: it is on the first screen.
+        for index, branch in enumerate(self.root.children):
+            if branch.children:
+                self.cursor_line = index + 1
+                return
+
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        # Asked of every line each time the tree lays its lines out again (after a style
+        # update, a focus change, a resize); a label never changes, so measure it once.
+        key = (node.id, node.is_expanded)
+        width = self._label_widths.get(key)
+        if width is None:
+            width = self._label_widths[key] = super().get_label_width(node)
+        return width
 
     def _leaves(self) -> list[TreeNode[str]]:
         return [leaf for branch in self.root.children for leaf in branch.children]
