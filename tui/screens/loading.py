@@ -6,7 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
+
+from tui.widgets.footer import SteadyFooter
 
 
 class LoadingScreen(Screen):
@@ -25,7 +27,7 @@ class LoadingScreen(Screen):
         with Middle(), Center():
             yield Static(Text(f"Loading and verifying {self.what}…"), id="loading-what")
             yield ProgressBar(total=None, show_eta=False, id="loading-progress")
-        yield Footer()
+        yield SteadyFooter()
 
     def set_progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)

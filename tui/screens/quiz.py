@@ -15,12 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList
+from textual.widgets import ContentSwitcher, Header, Input, OptionList
 
 from tui.core.deck import Deck
 from tui.core.progress import ProgressRecorder
 from tui.core.quiz import NotAnAnswer, QuizSession, RoundSpec, build_round, retry_round
 from tui.screens.quiz_confirm import ConfirmQuitRound
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.quiz_panels import ChoiceList, FeedbackPanel, QuestionPanel, SummaryPanel
 from tui.widgets.quiz_setup import QuizSetup
 
@@ -79,7 +80,7 @@ class QuizScreen(Screen):
             yield QuestionPanel(id=QUESTION)
             yield FeedbackPanel(self.deck, id=FEEDBACK)
             yield SummaryPanel(id=SUMMARY)
-        yield Footer()
+        yield SteadyFooter()
 
     @property
     def recorder(self) -> ProgressRecorder:

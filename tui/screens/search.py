@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -28,6 +28,7 @@ from tui.core.safe_text import printable
 from tui.core.search import CLAIM_TERMS, SearchHit, SearchIndex, parse_query
 from tui.core.tokens import is_stopword
 from tui.rendering import safe
+from tui.widgets.footer import SteadyFooter
 
 _STYLES = Path(__file__).parent.parent / "styles"
 DEBOUNCE_SECONDS = 0.15
@@ -118,7 +119,7 @@ class SearchScreen(Screen):
         yield QueryInput(placeholder=PLACEHOLDER, id="query")
         yield Static(self._status_text("", None), id="search-status")
         yield ResultList(id="results")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"

@@ -14,13 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.deck import Citation, Deck, Source, format_iso_date
 from tui.core.safe_text import printable
 from tui.rendering import DIM_STYLE, LABEL_STYLE, safe
 from tui.widgets.article import ArticleView
+from tui.widgets.footer import SteadyFooter
 
 _STYLES = Path(__file__).parent.parent / "styles"
 
@@ -109,7 +110,7 @@ class SourceScreen(Screen):
         yield Static(source_metadata(self.deck, self.source_id), id="source-meta")
         source = self.deck.sources[self.source_id]
         yield ArticleView(self.deck, source, preface=date_basis_note(source), id="article")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         article = self.query_one(ArticleView)
