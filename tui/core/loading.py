@@ -3,6 +3,10 @@
 All problems are collected and reported together, one per line, as
 `file:line: message` (`file:line:col:` for TOML syntax errors). Nothing in a deck
 is ever executed: tomli only parses data.
+
+A large deck is mostly clean facts, so each fact first takes a fast path (its
+table's shape checked once per shape, its rules in one expression, no line
+numbers); only a fact that fails it is diagnosed key by key, with lines.
 """
 
 from __future__ import annotations
@@ -18,176 +22,35 @@ import tomli
 
 from .deck import (
     ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Fact, Location, Source,
-    UnsourcedClaim, display_path,
+    UnsourcedClaim, display_path, fast_constructor,
 )
-from .quotes import NormalizedText
-from .tomlpos import Entry, TomlPositions, scan
+from .quotes import QuoteFinder
+from .schema import (
+    CITATION, CLAIM, DECK, FACT, SOURCE, TOP_LEVEL_KEYS, DeckProblems, Problem, Report, ShapeChecker,
+    check_table, describe, is_table_list, well_formed,
+)
+from .tomlpos import Entry, FileLines
+
+__all__ = ["DeckProblems", "Problem", "deck_files", "load_deck"]
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ANSWER_KINDS = frozenset(ANSWER_KINDS)
+_new_fact = fast_constructor(Fact)
+_new_citation = fast_constructor(Citation)
 
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a deck, printable as `file:line: message`."""
-
-    path: Path
-    line: int
-    message: str
-    column: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{display_path(self.path)}:{self.line}"
-        if self.column is not None:
-            where += f":{self.column}"
-        return f"{where}: {self.message}"
-
-
-class DeckProblems(Exception):
-    """Raised by `load_deck` when a deck has problems; carries all of them."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-# --- the schema -------------------------------------------------------------
-
-def _is_str(value: Any) -> bool:
-    return isinstance(value, str)
-
-
-_ONLY_STR = frozenset((str,))
-
-
-def _is_str_list(value: Any) -> bool:
-    # set(map(type, ...)) runs in C; tomli builds exact str, never a subclass.
-    return isinstance(value, list) and set(map(type, value)) <= _ONLY_STR
-
-
-def _is_bool(value: Any) -> bool:
-    return isinstance(value, bool)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
-
-
-def _is_date(value: Any) -> bool:
-    return isinstance(value, (str, _dt.date)) and not isinstance(value, _dt.datetime)
-
-
-_ONLY_DICT = frozenset((dict,))
-
-
-def _is_table_list(value: Any) -> bool:
-    return isinstance(value, list) and set(map(type, value)) <= _ONLY_DICT
-
-
-Check = tuple[Callable[[Any], bool], str]
-STRING: Check = (_is_str, "a string")
-STRINGS: Check = (_is_str_list, "a list of strings")
-BOOL: Check = (_is_bool, "true or false")
-NUMBER: Check = (_is_number, "a number >= 0")
-DATE: Check = (_is_date, "a date such as 2025-06-02")
-TABLES: Check = (_is_table_list, "an array of tables")
-
-DECK_KEYS: dict[str, Check] = {"title": STRING, "description": STRING}
-SOURCE_KEYS: dict[str, Check] = {
-    "id": STRING, "title": STRING, "title_kind": STRING, "outlet": STRING, "date": DATE,
-    "date_precision": STRING, "date_basis": STRING, "language": STRING, "text": STRING,
-    "url": STRING, "note": STRING,
-}
-SOURCE_REQUIRED = ("id", "title", "title_kind", "outlet", "date_precision", "language", "text")
-FACT_KEYS: dict[str, Check] = {
-    "id": STRING, "statement": STRING, "questions": STRINGS, "answer": STRING, "kind": STRING,
-    "aliases": STRINGS, "tolerance": NUMBER, "approximate": BOOL, "unit": STRING,
-    "tags": STRINGS, "distractors": STRINGS, "false_claims": STRINGS, "disputed": BOOL,
-    "dispute_note": STRING, "note": STRING, "citations": TABLES,
-}
-FACT_REQUIRED = ("id", "statement", "questions", "answer", "kind", "citations")
-CITATION_KEYS: dict[str, Check] = {"source": STRING, "quote": STRING}
-_CITATION_REQUIRED = ("source", "quote")
-CLAIM_KEYS: dict[str, Check] = {"id": STRING, "claim": STRING, "tags": STRINGS, "note": STRING}
-TOP_LEVEL_KEYS = {"deck", "sources", "facts", "not_in_sources"}
-
-
-# --- collecting problems ----------------------------------------------------
-
-class _Report:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, path: Path, line: int, message: str, column: int | None = None) -> None:
-        self.problems.append(Problem(path, line, message, column))
-
-
-def _well_formed(table: dict[str, Any], keys: dict[str, Check], required: Iterable[str]) -> bool:
-    """True when every key is known and well-typed and every required key is there (the common case)."""
-    for key, value in table.items():
-        check = keys.get(key)
-        if check is None or not check[0](value):
-            return False
-    for key in required:
-        if key not in table:
-            return False
-    return True
-
-
-def _check_table(
-    report: _Report, path: Path, entry: Entry, table: dict[str, Any],
-    keys: dict[str, Check], required: Iterable[str], what: str,
-) -> bool:
-    """Report unknown, missing and mistyped keys; True when the table is usable."""
-    if _well_formed(table, keys, required):
-        return True
-    usable = True
-    for key, value in table.items():
-        if key not in keys:
-            known = ", ".join(sorted(keys))
-            report.add(path, entry.key_line(key), f"{what}: unknown key '{key}' (known keys: {known})")
-            continue
-        test, expected = keys[key]
-        if not test(value):
-            report.add(path, entry.key_line(key), f"{what}: '{key}' must be {expected}")
-            usable = False
-    for key in required:
-        if key not in table:
-            report.add(path, entry.line, f"{what}: missing required key '{key}'")
-            usable = False
-    return usable
-
-
-class _Label:
-    """"fact 'x'" for messages, formatted only if a message is written (most facts have none)."""
-
-    __slots__ = ("kind", "ident")
-
-    def __init__(self, kind: str, ident: str):
-        self.kind, self.ident = kind, ident
-
-    def __str__(self) -> str:
-        return f"{self.kind} '{self.ident}'"
-
-    def __format__(self, spec: str) -> str:  # f"{label}: ..." formats through here
-        return format(str(self), spec)
-
-
-def _describe(kind: str, table: dict[str, Any], index: int) -> str:
-    ident = table.get("id")
-    return f"{kind} '{ident}'" if isinstance(ident, str) else f"{kind} #{index + 1}"
-
-
-# --- parsing files ----------------------------------------------------------
 
 @dataclass
 class _ParsedFile:
     path: Path
     data: dict[str, Any]
-    positions: TomlPositions
+    lines: FileLines
+
+    def entry(self, name: str, index: int) -> Entry:
+        return self.lines.entry(name, index)
 
 
-def deck_files(paths: Iterable[Path], report: _Report) -> list[Path]:
+def deck_files(paths: Iterable[Path], report: Report) -> list[Path]:
     """Expand folders to their `*.toml` files, in sorted order."""
     files: list[Path] = []
     for path in paths:
@@ -203,7 +66,7 @@ def deck_files(paths: Iterable[Path], report: _Report) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _parse(path: Path, report: _Report) -> _ParsedFile | None:
+def _parse(path: Path, report: Report) -> _ParsedFile | None:
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -222,54 +85,59 @@ def _parse(path: Path, report: _Report) -> _ParsedFile | None:
         report.add(path, getattr(error, "lineno", 1) or 1, f"TOML syntax error: {message}",
                    column=getattr(error, "colno", 1) or 1)
         return None
-    return _ParsedFile(path, data, scan(text))
+    return _ParsedFile(path, data, FileLines(path, text))
 
 
-# --- building the deck ------------------------------------------------------
+# --- sources ------------------------------------------------------------------
 
-def _load_sources(parsed: _ParsedFile, report: _Report, sources: dict[str, Source]) -> None:
+def _load_sources(parsed: _ParsedFile, report: Report, sources: dict[str, Source]) -> None:
+    path = parsed.path
     for index, table in enumerate(parsed.data.get("sources", [])):
-        entry = parsed.positions.entry("sources", index) or parsed.positions.root
-        what = _describe("source", table, index)
-        if not _check_table(report, parsed.path, entry, table, SOURCE_KEYS, SOURCE_REQUIRED, what):
+        what = describe("source", table, index)
+        if not well_formed(table, SOURCE):
+            check_table(report, path, parsed.entry("sources", index), table, SOURCE, what)
             continue
+
+        def line(key: str | None = None) -> int:  # only a problem needs one
+            entry = parsed.entry("sources", index)
+            return entry.key_line(key) if key else entry.line
+
         source_id = table["id"]
         if not SLUG.match(source_id):
-            report.add(parsed.path, entry.key_line("id"), f"{what}: id must be a lowercase slug (a-z, 0-9, -)")
+            report.add(path, line("id"), f"{what}: id must be a lowercase slug (a-z, 0-9, -)")
             continue
         if source_id in sources:
-            report.add(parsed.path, entry.key_line("id"),
+            report.add(path, line("id"),
                        f"{what}: duplicate source id (first defined at {sources[source_id].location})")
             continue
         ok = True
         if table["title_kind"] not in TITLE_KINDS:
-            report.add(parsed.path, entry.key_line("title_kind"), f"{what}: title_kind must be one of {', '.join(TITLE_KINDS)}")
+            report.add(path, line("title_kind"), f"{what}: title_kind must be one of {', '.join(TITLE_KINDS)}")
             ok = False
         precision = table["date_precision"]
         if precision not in DATE_PRECISIONS:
-            report.add(parsed.path, entry.key_line("date_precision"),
+            report.add(path, line("date_precision"),
                        f"{what}: date_precision must be one of {', '.join(DATE_PRECISIONS)}")
             ok = False
         date = table.get("date", "")
         date = date.isoformat() if isinstance(date, _dt.date) else date
         if date and not all(_ISO_DATE.match(part) for part in date.split("/", 1)):
-            report.add(parsed.path, entry.key_line("date"),
-                       f"{what}: date must be YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B")
+            report.add(path, line("date"), f"{what}: date must be YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B")
             ok = False
         if precision in ("exact", "inferred") and not date:
-            report.add(parsed.path, entry.line, f"{what}: a date is required unless date_precision is 'unknown'")
+            report.add(path, line(), f"{what}: a date is required unless date_precision is 'unknown'")
             ok = False
         if precision == "inferred" and not table.get("date_basis", "").strip():
-            report.add(parsed.path, entry.line, f"{what}: an inferred date needs date_basis saying what it was inferred from")
+            report.add(path, line(), f"{what}: an inferred date needs date_basis saying what it was inferred from")
             ok = False
-        text_path = (parsed.path.parent / table["text"]).resolve()
+        text_path = (path.parent / table["text"]).resolve()
         try:
             text = text_path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            report.add(parsed.path, entry.key_line("text"), f"{what}: source text file not found: {display_path(text_path)}")
+            report.add(path, line("text"), f"{what}: source text file not found: {display_path(text_path)}")
             ok = False
         except (OSError, UnicodeDecodeError) as error:
-            report.add(parsed.path, entry.key_line("text"), f"{what}: cannot read source text {display_path(text_path)}: {error}")
+            report.add(path, line("text"), f"{what}: cannot read source text {display_path(text_path)}: {error}")
             ok = False
         if not ok:
             continue
@@ -277,149 +145,183 @@ def _load_sources(parsed: _ParsedFile, report: _Report, sources: dict[str, Sourc
             id=source_id, title=table["title"], title_kind=table["title_kind"], outlet=table["outlet"],
             date=date, date_precision=precision, date_basis=table.get("date_basis", ""),
             language=table["language"], text_path=text_path, text=text, url=table.get("url", ""),
-            location=Location(parsed.path, entry.line),
+            location=Location.deferred(path, parsed.lines, ("sources", index)),
         )
 
 
-class _QuoteIndex:
-    """Normalised source texts, built once per source, so each quote costs one substring search."""
+# --- facts --------------------------------------------------------------------
 
-    def __init__(self, sources: dict[str, Source]):
-        self._sources = sources
-        self._normalized: dict[str, NormalizedText] = {}
+def _fact_is_clean(table: dict[str, Any], facts: dict[str, Fact]) -> bool:
+    """The fact's own rules in one pass, for a well-formed table; False means diagnose it."""
+    fact_id = table["id"]
+    questions = table["questions"]
+    return bool(
+        SLUG.match(fact_id) and fact_id not in facts and table["kind"] in _ANSWER_KINDS
+        and table["statement"].strip() and table["answer"].strip()
+        and questions and "" not in map(str.strip, questions)
+        and (not table.get("disputed") or table.get("dispute_note", "").strip())
+    )
 
-    def get(self, source_id: str) -> NormalizedText:
-        normalized = self._normalized.get(source_id)
-        if normalized is None:
-            normalized = self._normalized[source_id] = NormalizedText.of(self._sources[source_id].text)
-        return normalized
 
-
-def _load_citations(
-    parsed: _ParsedFile, entry: Entry, table: dict[str, Any], what: _Label,
-    sources: dict[str, Source], quotes: _QuoteIndex, report: _Report,
-) -> tuple[Citation, ...] | None:
-    citations: list[Citation] = []
+def _report_fact(parsed: _ParsedFile, index: int, table: dict[str, Any],
+                 facts: dict[str, Fact], report: Report) -> bool:
+    """Report each of the fact's own problems, with its line; True if it had none."""
+    path, entry, what = parsed.path, parsed.entry("facts", index), f"fact '{table['id']}'"
+    fact_id = table["id"]
     ok = True
-    if not table["citations"]:
-        report.add(parsed.path, entry.key_line("citations"), f"{what}: needs at least one citation")
-        return None
-    places = entry.children.get("citations", ())
-    for index, cited in enumerate(table["citations"]):
-        place = places[index] if index < len(places) else None
-        if place is not None:
-            cite_entry = place
-        else:
-            cite_entry = Entry(line=parsed.positions.find_line(
-                str(cited.get("quote", ""))[:30] or "citations", entry.line, entry.line))
-        if not _well_formed(cited, CITATION_KEYS, _CITATION_REQUIRED):
-            _check_table(report, parsed.path, cite_entry, cited, CITATION_KEYS, _CITATION_REQUIRED,
-                         f"{what}, citation {index + 1}")
+    if not SLUG.match(fact_id):
+        report.add(path, entry.key_line("id"), f"{what}: id must be a lowercase slug (a-z, 0-9, -)")
+        ok = False
+    elif fact_id in facts:
+        report.add(path, entry.key_line("id"),
+                   f"{what}: duplicate fact id (first defined at {facts[fact_id].location})")
+        ok = False
+    if table["kind"] not in _ANSWER_KINDS:
+        report.add(path, entry.key_line("kind"), f"{what}: kind must be one of {', '.join(ANSWER_KINDS)}")
+        ok = False
+    for key in ("statement", "answer"):
+        if not table[key].strip():
+            report.add(path, entry.key_line(key), f"{what}: '{key}' is empty")
             ok = False
+    if not table["questions"] or not all(q.strip() for q in table["questions"]):
+        report.add(path, entry.key_line("questions"), f"{what}: needs at least one non-empty question")
+        ok = False
+    if table.get("disputed") and not table.get("dispute_note", "").strip():
+        report.add(path, entry.key_line("disputed"),
+                   f"{what}: a disputed fact needs a dispute_note naming the sources and what each says")
+        ok = False
+    return ok
+
+
+def _citations(parsed: _ParsedFile, index: int, table: dict[str, Any],
+               quotes: QuoteFinder) -> tuple[Citation, ...] | None:
+    """The fact's citations, each quote found; None if any citation has a problem (diagnose it)."""
+    path, lines = parsed.path, parsed.lines
+    made = []
+    for number, cited in enumerate(table["citations"]):
+        source_id, quote = cited.get("source"), cited.get("quote")
+        # Exactly the two keys, both strings: the citation schema, in one line.
+        if len(cited) != 2 or type(source_id) is not str or type(quote) is not str:
+            return None
+        try:
+            span = quotes.find(source_id, quote)
+        except KeyError:  # an unknown source
+            return None
+        if span is None:
+            return None
+        made.append(_new_citation(source_id, quote, span[0], span[1],
+                                  Location.deferred(path, lines, ("facts", index, "citations", number, quote))))
+    return tuple(made) if made else None
+
+
+def _report_citations(
+    parsed: _ParsedFile, index: int, table: dict[str, Any],
+    sources: dict[str, Source], quotes: QuoteFinder, report: Report,
+) -> None:
+    """Report each problem of the fact's citations, with its line."""
+    path, lines = parsed.path, parsed.lines
+    what = f"fact '{table['id']}'"
+    if not table["citations"]:
+        report.add(path, parsed.entry("facts", index).key_line("citations"), f"{what}: needs at least one citation")
+        return
+    for number, cited in enumerate(table["citations"]):
+        entry = lines.child_entry(parsed.entry("facts", index), "citations", number, str(cited.get("quote", "")))
+        if not well_formed(cited, CITATION):
+            check_table(report, path, entry, cited, CITATION, f"{what}, citation {number + 1}")
             continue
-        source_id = cited["source"]
+        source_id, quote = cited["source"], cited["quote"]
         if source_id not in sources:
             known = ", ".join(sorted(sources)) or "none"
-            report.add(parsed.path, cite_entry.key_line("source"),
-                       f"{what}: cites unknown source '{source_id}' (known: {known})")
-            ok = False
+            report.add(path, entry.key_line("source"), f"{what}: cites unknown source '{source_id}' (known: {known})")
             continue
-        normalized = quotes.get(source_id)
-        span = normalized.find(cited["quote"])
-        if span is None:
-            passage, score = normalized.closest_passage(cited["quote"], sources[source_id].text)
+        if quotes.find(source_id, quote) is None:
+            normalized = quotes.normalized(source_id)
+            passage, score = normalized.closest_passage(quote, sources[source_id].text)
             hint = f'; closest passage ({score:.0f}% alike): "{" ".join(passage.split())}"' if passage else ""
-            report.add(parsed.path, cite_entry.key_line("quote"),
-                       f"{what}: quote not found in source '{source_id}'{hint}")
-            ok = False
-            continue
-        citations.append(Citation(source_id, cited["quote"], span[0], span[1],
-                                  Location(parsed.path, cite_entry.line)))
-    return tuple(citations) if ok else None
+            report.add(path, entry.key_line("quote"), f"{what}: quote not found in source '{source_id}'{hint}")
+
+
+def _quotes_by_source(parsed_files: list[_ParsedFile]) -> dict[str, list[str]]:
+    """Every quote the deck's facts appear to cite, by source, to search a source at a time."""
+    by_source: dict[str, list[str]] = {}
+    for parsed in parsed_files:
+        for table in parsed.data.get("facts", ()):
+            cited_list = table.get("citations")
+            if type(cited_list) is not list:
+                continue
+            for cited in cited_list:
+                if type(cited) is dict:
+                    source_id, quote = cited.get("source"), cited.get("quote")
+                    if type(source_id) is str and type(quote) is str:
+                        quotes = by_source.get(source_id)
+                        if quotes is None:
+                            quotes = by_source[source_id] = []
+                        quotes.append(quote)
+    return by_source
 
 
 def _load_facts(
-    parsed: _ParsedFile, report: _Report, sources: dict[str, Source],
-    quotes: _QuoteIndex, facts: dict[str, Fact],
+    parsed: _ParsedFile, report: Report, sources: dict[str, Source],
+    quotes: QuoteFinder, facts: dict[str, Fact], fact_shape: ShapeChecker,
 ) -> None:
-    entries = parsed.positions.arrays.get("facts", [])
+    path, lines = parsed.path, parsed.lines
     for index, table in enumerate(parsed.data.get("facts", [])):
-        entry = entries[index] if index < len(entries) else parsed.positions.root
-        if not _well_formed(table, FACT_KEYS, FACT_REQUIRED):
-            _check_table(report, parsed.path, entry, table, FACT_KEYS, FACT_REQUIRED, _describe("fact", table, index))
+        if not fact_shape(table):
+            check_table(report, path, parsed.entry("facts", index), table, FACT, describe("fact", table, index))
             continue
-        what = _Label("fact", table["id"])
-        fact_id = table["id"]
-        ok = True
-        if not SLUG.match(fact_id):
-            report.add(parsed.path, entry.key_line("id"), f"{what}: id must be a lowercase slug (a-z, 0-9, -)")
-            ok = False
-        elif fact_id in facts:
-            report.add(parsed.path, entry.key_line("id"),
-                       f"{what}: duplicate fact id (first defined at {facts[fact_id].location})")
-            ok = False
-        if table["kind"] not in ANSWER_KINDS:
-            report.add(parsed.path, entry.key_line("kind"), f"{what}: kind must be one of {', '.join(ANSWER_KINDS)}")
-            ok = False
-        for key in ("statement", "answer"):
-            if not table[key].strip():
-                report.add(parsed.path, entry.key_line(key), f"{what}: '{key}' is empty")
-                ok = False
-        if not table["questions"] or not all(q.strip() for q in table["questions"]):
-            report.add(parsed.path, entry.key_line("questions"), f"{what}: needs at least one non-empty question")
-            ok = False
-        if table.get("disputed") and not table.get("dispute_note", "").strip():
-            report.add(parsed.path, entry.key_line("disputed"),
-                       f"{what}: a disputed fact needs a dispute_note naming the sources and what each says")
-            ok = False
-        citations = _load_citations(parsed, entry, table, what, sources, quotes, report)
+        ok = _fact_is_clean(table, facts) or _report_fact(parsed, index, table, facts, report)
+        citations = _citations(parsed, index, table, quotes)
+        if citations is None:
+            _report_citations(parsed, index, table, sources, quotes, report)
         if citations is None or not ok:
             continue
-        facts[fact_id] = Fact(
-            id=fact_id, statement=table["statement"], questions=tuple(table["questions"]),
-            answer=table["answer"], kind=table["kind"], citations=citations,
-            aliases=tuple(table.get("aliases", ())), tolerance=float(table.get("tolerance", 0)),
-            approximate=table.get("approximate", False), unit=table.get("unit", ""),
-            tags=tuple(table.get("tags", ())), distractors=tuple(table.get("distractors", ())),
-            false_claims=tuple(table.get("false_claims", ())), disputed=table.get("disputed", False),
-            dispute_note=table.get("dispute_note", ""), note=table.get("note", ""),
-            location=Location(parsed.path, entry.line),
+        get = table.get
+        fact_id = table["id"]
+        facts[fact_id] = _new_fact(  # Fact's fields, in order
+            fact_id, table["statement"], tuple(table["questions"]), table["answer"], table["kind"], citations,
+            tuple(get("aliases", ())), float(get("tolerance", 0)), get("approximate", False), get("unit", ""),
+            tuple(get("tags", ())), tuple(get("distractors", ())), tuple(get("false_claims", ())),
+            get("disputed", False), get("dispute_note", ""), get("note", ""),
+            Location.deferred(path, lines, ("facts", index)),
         )
 
 
-def _load_claims(parsed: _ParsedFile, report: _Report, claims: dict[str, UnsourcedClaim]) -> None:
+# --- claims and the top level ---------------------------------------------------
+
+def _load_claims(parsed: _ParsedFile, report: Report, claims: dict[str, UnsourcedClaim]) -> None:
     for index, table in enumerate(parsed.data.get("not_in_sources", [])):
-        entry = parsed.positions.entry("not_in_sources", index) or parsed.positions.root
-        what = _describe("not-in-sources claim", table, index)
-        if not _check_table(report, parsed.path, entry, table, CLAIM_KEYS, ("id", "claim"), what):
+        what = describe("not-in-sources claim", table, index)
+        if not well_formed(table, CLAIM):
+            check_table(report, parsed.path, parsed.entry("not_in_sources", index), table, CLAIM, what)
             continue
         if table["id"] in claims:
-            report.add(parsed.path, entry.key_line("id"), f"{what}: duplicate id (first defined at {claims[table['id']].location})")
+            report.add(parsed.path, parsed.entry("not_in_sources", index).key_line("id"),
+                       f"{what}: duplicate id (first defined at {claims[table['id']].location})")
             continue
-        claims[table["id"]] = UnsourcedClaim(table["id"], table["claim"], tuple(table.get("tags", ())),
-                                             table.get("note", ""), Location(parsed.path, entry.line))
+        claims[table["id"]] = UnsourcedClaim(
+            table["id"], table["claim"], tuple(table.get("tags", ())), table.get("note", ""),
+            Location.deferred(parsed.path, parsed.lines, ("not_in_sources", index)))
 
 
-def _check_top_level(parsed: _ParsedFile, report: _Report) -> None:
+def _check_top_level(parsed: _ParsedFile, report: Report) -> None:
+    lines = parsed.lines  # asked only when there is a problem
     for key, value in parsed.data.items():
-        line = parsed.positions.root.key_line(key)
-        entries = parsed.positions.arrays.get(key)
-        if entries:
-            line = entries[0].line
         if key not in TOP_LEVEL_KEYS:
-            report.add(parsed.path, line, f"unknown top-level key '{key}' (known: {', '.join(sorted(TOP_LEVEL_KEYS))})")
+            report.add(parsed.path, lines.top_level_line(key),
+                       f"unknown top-level key '{key}' (known: {', '.join(sorted(TOP_LEVEL_KEYS))})")
         elif key == "deck":
-            if isinstance(value, dict):
-                _check_table(report, parsed.path, entries[0] if entries else parsed.positions.root,
-                             value, DECK_KEYS, (), "[deck]")
-            else:
-                report.add(parsed.path, line, "'deck' must be a table")
-        elif not _is_table_list(value):
-            report.add(parsed.path, line, f"'{key}' must be an array of tables ([[{key}]])")
+            if not isinstance(value, dict):
+                report.add(parsed.path, lines.top_level_line(key), "'deck' must be a table")
+            elif not well_formed(value, DECK):
+                check_table(report, parsed.path, lines.top_level_entry(key), value, DECK, "[deck]")
+        elif not is_table_list(value):
+            report.add(parsed.path, lines.top_level_line(key), f"'{key}' must be an array of tables ([[{key}]])")
     for key in TOP_LEVEL_KEYS - {"deck"}:
-        if key in parsed.data and not _is_table_list(parsed.data[key]):
+        if key in parsed.data and not is_table_list(parsed.data[key]):
             parsed.data[key] = []
 
+
+# --- the whole deck ---------------------------------------------------------------
 
 Progress = Callable[[int, int], None]
 
@@ -448,7 +350,7 @@ def _no_progress(done: int, total: int) -> None:
 
 
 def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
-    report = _Report()
+    report = Report()
     files = deck_files([Path(p) for p in paths], report)
     total = 2 * len(files)
     parsed_files = []
@@ -457,19 +359,30 @@ def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
         if parsed is not None:
             parsed_files.append(parsed)
         progress(done, total)
+    try:
+        return _assemble(parsed_files, report, progress, len(files))
+    finally:
+        # Lines not asked for by now are found again from the files if ever asked for.
+        for parsed in parsed_files:
+            parsed.lines.release()
+
+
+def _assemble(parsed_files: list[_ParsedFile], report: Report, progress: Progress, file_count: int) -> Deck:
     for parsed in parsed_files:
         _check_top_level(parsed, report)
-
     sources: dict[str, Source] = {}
     for parsed in parsed_files:
         _load_sources(parsed, report, sources)
-    quotes = _QuoteIndex(sources)
+    quotes = QuoteFinder({source_id: source.text for source_id, source in sources.items()})
+    quotes.find_all(_quotes_by_source(parsed_files))
+    fact_shape = ShapeChecker(FACT)
     facts: dict[str, Fact] = {}
     claims: dict[str, UnsourcedClaim] = {}
     title = next((p.data["deck"].get("title", "") for p in parsed_files
                   if isinstance(p.data.get("deck"), dict) and p.data["deck"].get("title")), "")
-    for done, parsed in enumerate(parsed_files, len(files) + 1):
-        _load_facts(parsed, report, sources, quotes, facts)
+    total = 2 * file_count
+    for done, parsed in enumerate(parsed_files, file_count + 1):
+        _load_facts(parsed, report, sources, quotes, facts, fact_shape)
         _load_claims(parsed, report, claims)
         # The parsed tables are done with: free them while the deck grows, to lower the peak.
         parsed.data = {}
@@ -483,6 +396,5 @@ def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
             report.add(parsed_files[0].path, 1, "the deck declares no [[facts]]")
     if report.problems:
         raise DeckProblems(report.problems)
-
     return Deck(title=title or "factdrill deck", sources=sources, facts=tuple(facts.values()),
                 unsourced_claims=tuple(claims.values()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 # Typographic variants an editor or a copy-paste may introduce; nothing else is forgiven.
 # Every mapping is one character to one, so translating keeps offsets.
@@ -97,15 +97,30 @@ class NormalizedText:
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """The original span of the first occurrence of `quote`, or None."""
-        needle = normalize_quote(quote)
-        if not needle:
-            return None
-        at = self.text.find(needle)
+        # Most quotes are written in normal form already, so first look for the quote as it
+        # is: the normalised text holds no whitespace but single spaces and none of the
+        # characters normalising replaces, so a quote found there that neither starts nor
+        # ends with a space is its own normal form, and this is the same first occurrence.
+        # (ASCII only: a typographic quote would miss, and cost a second search.)
+        needle = quote
+        at = -1
+        if quote.isascii() and quote and quote[0] != " " and quote[-1] != " ":
+            at = self.text.find(quote)
         if at < 0:
-            return None
-        if not self.breaks:  # a text without runs of whitespace maps one to one
-            return (at, at + len(needle))
-        return self.original_span(at, at + len(needle))
+            needle = normalize_quote(quote)
+            if not needle:
+                return None
+            at = self.text.find(needle)
+            if at < 0:
+                return None
+        end = at + len(needle)
+        breaks = self.breaks
+        run = bisect_right(breaks, at)
+        shift = self.shifts[run - 1] if run else 0
+        if run == len(breaks) or breaks[run] >= end:  # no run of whitespace collapsed inside the quote
+            return (at + shift, end + shift)
+        return (at + shift, self._original(end - 1) + 1)
+
     def closest_passage(self, quote: str, original: str) -> tuple[str, float]:
         """The passage of the original that best matches `quote`, widened to whole words, and its score."""
         from rapidfuzz import fuzz  # only a broken quote needs it; keeps it out of start-up
@@ -127,3 +142,41 @@ class NormalizedText:
             return ("", 0.0)
         first, last = self.original_span(start, end)
         return (original[first:last], alignment.score)
+
+
+class QuoteFinder:
+    """Finds quotes in a deck's source texts, normalising each text once.
+
+    Checking a large deck's quotes fact by fact jumps from text to text, so each
+    search reads its text afresh from main memory. `find_all` takes the quotes
+    grouped by source instead, so a text stays in the CPU cache while all of its
+    quotes are searched; `find` then answers from what was found.
+    """
+
+    def __init__(self, texts: Mapping[str, str]):
+        self._texts = texts
+        self._normalized: dict[str, NormalizedText] = {}
+        self._found: dict[str, dict[str, tuple[int, int] | None]] = {}
+
+    def normalized(self, source_id: str) -> NormalizedText:
+        """The source's text normalised; KeyError for an unknown source."""
+        normalized = self._normalized.get(source_id)
+        if normalized is None:
+            normalized = self._normalized[source_id] = NormalizedText.of(self._texts[source_id])
+        return normalized
+
+    def find_all(self, quotes_by_source: Mapping[str, list[str]]) -> None:
+        """Search every quote of every known source, a source at a time."""
+        for source_id, quotes in quotes_by_source.items():
+            if source_id in self._texts:
+                found = self._found.setdefault(source_id, {})
+                found.update(zip(quotes, map(self.normalized(source_id).find, quotes)))
+
+    def find(self, source_id: str, quote: str) -> tuple[int, int] | None:
+        """The quote's span in the source's original text, or None; KeyError for an unknown source."""
+        try:
+            return self._found[source_id][quote]
+        except KeyError:
+            span = self.normalized(source_id).find(quote)
+            self._found.setdefault(source_id, {})[quote] = span
+            return span

@@ -4,9 +4,10 @@
 (see `tokens.py`). Each fact's fields are weighted (answer and its unit, aliases
 and statement weigh more than questions, quotes, refuted claims and tags), a word
 counts once per field, and each field is normalised by its length (BM25F): "drone"
-says more about the answer "472 drones" than about a ten-word answer. A sorted
-vocabulary of surface forms answers prefix queries by bisection; only when a term
-has no hit at all does rapidfuzz compare it with the vocabulary (never with facts).
+says more about the answer "472 drones" than about a ten-word answer. Which keys
+a typed word stands for — itself, its completions, its corrections when it has no
+hit — is the `Vocabulary`'s part (vocabulary.py); splitting the query into words
+and `tag:`/`source:` filters is `parse_query`'s (query.py).
 
 Built for every keystroke on a large deck: postings are stored best-first, and a
 keystroke reads at most `TERM_BUDGET` of them (a term's "champion list"); facts
@@ -32,18 +33,15 @@ from __future__ import annotations
 import gc
 import heapq
 import math
-import re
 from array import array
-from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
-
 from .deck import Deck, Fact
-from .tokens import STOPWORDS, WORD_PATTERN as _WORD, fold, is_number, key, surface, words
+from .query import Query, filter_value, parse_query
+from .vocabulary import FactFields, Term, Vocabulary, content_terms
+
+__all__ = ["CLAIM_TERMS", "Query", "SearchHit", "SearchIndex", "parse_query", "similar_facts"]
 
 # How much an occurrence counts, by field.
 FIELD_WEIGHTS = {
@@ -59,20 +57,10 @@ BM25_K1 = 2.0  # saturation of the summed field weights
 BM25_B = 0.75  # per field (BM25F)
 CLAIM_TERMS = 4  # this many content words or more make a query a claim
 NUMBER_BOOST = 2.5  # a number in a claim is the likeliest thing to be checked
-PREFIX_FACTOR = 0.85  # a completion counts a little less than the word itself
-FUZZY_FACTOR = 0.6  # and a typo's correction less again
-FUZZY_CUTOFF = 0.74  # Damerau-Levenshtein similarity: one edit in four letters, two in eight
-FUZZY_MIN_LENGTH = 4
-FUZZY_LIMIT = 3
-MAX_EXPANSIONS = 40  # a short prefix expands to its most frequent completions only
-MAX_PREFIX_SCAN = 5000
-SHORT_PREFIX = 2  # prefixes this short use the table built with the index
 TERM_BUDGET = 4000  # postings read per keystroke, shared among the query's terms
 FILTERED_DIRECT = 2000  # a filter leaving this few facts scores them one by one
 SORTED_POSTINGS = 64  # postings shorter than this are read whole and need no order
 MAX_COMPLETIONS = 600  # candidates completed from the forward index per keystroke, at most
-
-_FILTER = re.compile(r"""(?<!\S)(tag|source):(?:"([^"]*)"?|'([^']*)'?|(\S*))""", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,76 +70,6 @@ class SearchHit:
     fact: Fact
     score: float
     matched_terms: tuple[str, ...]  # query words/prefixes that matched, lowercase, as typed
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    """A parsed query: its words, and its `tag:` / `source:` filters."""
-
-    text: str
-    terms: tuple[str, ...]
-    tags: tuple[str, ...]
-    sources: tuple[str, ...]
-
-    @property
-    def has_filters(self) -> bool:
-        return bool(self.tags or self.sources)
-
-
-def _filter_value(value: str) -> str:
-    return "-".join(value.strip().casefold().replace("_", " ").split())
-
-
-def parse_query(text: str) -> Query:
-    """Split a query into words and field filters.
-
-    `tag:x` and `source:y` may appear several times and anywhere; values may be
-    quoted (`tag:"prisoner exchanges"`, an unclosed quote runs to the end). An
-    empty value (`tag:` while typing) is ignored. Every other word is a term,
-    lowercased as typed; words split as `tokens.words` splits them.
-    """
-    tags: list[str] = []
-    sources: list[str] = []
-    for match in _FILTER.finditer(text):
-        raw = next((g for g in match.groups()[1:] if g is not None), "")
-        value = _filter_value(raw)
-        if value:
-            (tags if match.group(1).lower() == "tag" else sources).append(value)
-    rest = _FILTER.sub(" ", text)
-    terms = tuple(word.lower() for word, _, _ in words(rest))
-    return Query(text=text, terms=terms, tags=tuple(tags), sources=tuple(sources))
-
-
-def _fact_fields(fact: Fact) -> Iterable[tuple[str, str]]:
-    """Each field's text; the values of a list field (questions, aliases...) as one text.
-
-    A word counts once per field, however often the field repeats it: aliases and
-    questions are rephrasings of one another, and a fact with ten aliases
-    mentioning "missile" is no more about missiles than a fact with one.
-    """
-    yield "statement", fact.statement
-    yield "question", "\n".join(fact.questions)
-    # The unit names what the answer counts: "472" drones is a fact about drones.
-    yield "answer", f"{fact.answer}\n{fact.unit}" if fact.unit else fact.answer
-    yield "alias", "\n".join(fact.aliases)
-    yield "quote", "\n".join(citation.quote for citation in fact.citations)
-    yield "false_claim", "\n".join(fact.false_claims)
-    yield "tag", " ".join(tag.replace("-", " ") for tag in fact.tags)
-
-
-@dataclass(frozen=True, slots=True)
-class _Term:
-    text: str  # as typed, lowercased
-    number: bool
-    expansions: tuple[tuple[int, float], ...]  # (key id, factor)
-
-
-@lru_cache(maxsize=200_000)
-def _index_forms(word: str) -> tuple[str, str] | None:
-    """(key, surface) of a word as indexed, or None for a stopword."""
-    if fold(word) in STOPWORDS:
-        return None
-    return key(word), surface(word)
 
 
 class SearchIndex:
@@ -180,47 +98,13 @@ class SearchIndex:
                 gc.enable()
 
     def _build(self) -> None:
-        fields_per_fact, surfaces = self._tokenize()
+        self.vocabulary = Vocabulary()
+        fields_per_fact = self.vocabulary.read(self.facts)
         self._weigh(fields_per_fact)
-        self._build_prefix_tables(surfaces)
+        self.vocabulary.index_prefixes(self._df)
         self._build_filters()
-        self._fuzzy_cache: dict[str, tuple[tuple[str, float], ...]] = {}
 
-    def _tokenize(self) -> tuple[list[list[tuple[str, tuple[int, ...]]]], dict[str, set[int]]]:
-        """Each fact's fields as sets of key ids (stopwords left out), and each surface form's keys."""
-        key_ids: dict[str, int] = {}
-        surfaces: dict[str, set[int]] = {}
-        word_ids: dict[str, int] = {}  # each distinct word as written -> its key id, -1 for a stopword
-        lookup = word_ids.get
-
-        def register(word: str) -> None:
-            forms = _index_forms(word)
-            if forms is None:
-                word_ids[word] = -1
-            else:
-                kid = word_ids[word] = key_ids.setdefault(forms[0], len(key_ids))
-                surfaces.setdefault(forms[1], set()).add(kid)
-
-        fields_per_fact: list[list[tuple[str, tuple[int, ...]]]] = []
-        for fact in self.facts:
-            fields = []
-            for field, text in _fact_fields(fact):
-                found = _WORD.findall(text)
-                kids = set(map(lookup, found))
-                if None in kids:  # a word not seen before
-                    for word in found:
-                        if lookup(word) is None:
-                            register(word)
-                    kids = set(map(lookup, found))
-                kids.discard(-1)
-                if kids:
-                    fields.append((field, tuple(kids)))  # a tuple is a third of a set's size
-            fields_per_fact.append(fields)
-        self._key_ids = key_ids
-        self._keys = list(key_ids)
-        return fields_per_fact, surfaces
-
-    def _weigh(self, fields_per_fact: list[list[tuple[str, tuple[int, ...]]]]) -> None:
+    def _weigh(self, fields_per_fact: list[FactFields]) -> None:
         """BM25F weights, IDF folded in, as a forward index and as best-first postings.
 
         Each field's weight is normalised by the field's length against its average
@@ -234,7 +118,7 @@ class SearchIndex:
                 sizes[field][1] += 1
         averages = {field: (words / facts if facts else 1.0) for field, (words, facts) in sizes.items()}
         sums_per_fact: list[dict[int, float]] = []
-        df = [0] * len(self._keys)
+        df = [0] * len(self.vocabulary.keys)
         for fields in fields_per_fact:
             sums: dict[int, float] = {}
             for field, kids in fields:
@@ -272,91 +156,19 @@ class SearchIndex:
         self._docs: list[array] = posting_docs
         self._weights: list[array] = posting_weights
 
-    def _build_prefix_tables(self, surfaces: dict[str, set[int]]) -> None:
-        """Sorted surfaces for prefix expansion by bisection, each knowing its keys."""
-        self._surfaces = sorted(surfaces)
-        self._surface_keys = [tuple(sorted(surfaces[s])) for s in self._surfaces]
-        # Short prefixes would expand to thousands of words: keep their most frequent completions.
-        short: dict[str, dict[int, int]] = {}
-        for s, kids in zip(self._surfaces, self._surface_keys):
-            for n in range(1, min(SHORT_PREFIX, len(s)) + 1):
-                bucket = short.setdefault(s[:n], {})
-                for kid in kids:
-                    bucket[kid] = self._df[kid]
-        self._short_prefixes = {
-            p: tuple(k for k, _ in heapq.nlargest(MAX_EXPANSIONS, bucket.items(), key=lambda kv: kv[1]))
-            for p, bucket in short.items()
-        }
-        # Word keys by length, for the fuzzy fallback (numbers are never fuzzy-matched).
-        self._by_length: dict[int, list[str]] = {}
-        for k in self._keys:
-            if not is_number(k):
-                self._by_length.setdefault(len(k), []).append(k)
-
     def _build_filters(self) -> None:
         """Facts by tag and by cited source, for `tag:` and `source:`."""
         self._tag_docs: dict[str, set[int]] = {}
         self._source_docs: dict[str, set[int]] = {}
         for doc, fact in enumerate(self.facts):
             for tag in fact.tags:
-                self._tag_docs.setdefault(_filter_value(tag), set()).add(doc)
+                self._tag_docs.setdefault(filter_value(tag), set()).add(doc)
             for source_id in fact.source_ids:
                 self._source_docs.setdefault(source_id.casefold(), set()).add(doc)
 
-    # --- vocabulary ---------------------------------------------------------
-
     @property
     def vocabulary_size(self) -> int:
-        return len(self._keys)
-
-    def _prefix_keys(self, prefix: str) -> tuple[int, ...]:
-        """Ids of the keys of words starting with `prefix` (a surface form), most frequent first when many."""
-        if not prefix:
-            return ()
-        if len(prefix) <= SHORT_PREFIX:
-            return self._short_prefixes.get(prefix, ())
-        found: dict[int, int] = {}
-        index = bisect_left(self._surfaces, prefix)
-        end = min(len(self._surfaces), index + MAX_PREFIX_SCAN)
-        while index < end and self._surfaces[index].startswith(prefix):
-            for kid in self._surface_keys[index]:
-                found[kid] = self._df[kid]
-            index += 1
-        if len(found) <= MAX_EXPANSIONS:
-            return tuple(found)
-        return tuple(k for k, _ in heapq.nlargest(MAX_EXPANSIONS, found.items(), key=lambda kv: kv[1]))
-
-    def _fuzzy_keys(self, k: str) -> tuple[tuple[str, float], ...]:
-        """Vocabulary keys within a small edit distance of `k`, with their similarity."""
-        if len(k) < FUZZY_MIN_LENGTH or is_number(k):
-            return ()
-        cached = self._fuzzy_cache.get(k)
-        if cached is not None:
-            return cached
-        spread = 1 if len(k) < 6 else 2
-        candidates = [c for n in range(len(k) - spread, len(k) + spread + 1) for c in self._by_length.get(n, ())]
-        matches = process.extract(
-            k, candidates, scorer=DamerauLevenshtein.normalized_similarity,
-            score_cutoff=FUZZY_CUTOFF, limit=FUZZY_LIMIT,
-        )
-        result = tuple((choice, float(score)) for choice, score, _ in matches)
-        if len(self._fuzzy_cache) > 10_000:
-            self._fuzzy_cache.clear()
-        self._fuzzy_cache[k] = result
-        return result
-
-    def _expand(self, term: str, prefix: bool) -> _Term:
-        k = key(term)
-        kid = self._key_ids.get(k)
-        expansions: list[tuple[int, float]] = []
-        if kid is not None:
-            expansions.append((kid, 1.0))
-        if prefix:
-            expansions.extend((other, PREFIX_FACTOR) for other in self._prefix_keys(surface(term)) if other != kid)
-        if not expansions:
-            expansions.extend((self._key_ids[other], FUZZY_FACTOR * similarity)
-                              for other, similarity in self._fuzzy_keys(k))
-        return _Term(term, is_number(fold(term)), tuple(expansions))
+        return len(self.vocabulary.keys)
 
     # --- filters ------------------------------------------------------------
 
@@ -381,11 +193,7 @@ class SearchIndex:
 
     # --- searching ----------------------------------------------------------
 
-    def _content_terms(self, terms: tuple[str, ...]) -> list[str]:
-        content = [t for t in terms if fold(t) not in STOPWORDS]
-        return content or list(terms)  # a query of only stopwords ("in") is still being typed
-
-    def _read_term(self, term: _Term, scale: float, budget: int,
+    def _read_term(self, term: Term, scale: float, budget: int,
                    allowed: set[int] | None = None) -> tuple[dict[int, float], float]:
         """Best weight per fact over the term's expansions, read down to `budget` facts per key
         (facts in `allowed` only, when given), and the highest weight left unread (0.0 if none)."""
@@ -438,7 +246,7 @@ class SearchIndex:
         """
         parsed = parse_query(query)
         allowed = self._allowed(parsed)
-        terms = self._content_terms(parsed.terms)
+        terms = content_terms(parsed.terms)
         if limit <= 0:
             return []
         if not terms:
@@ -448,7 +256,7 @@ class SearchIndex:
 
         claim = len(terms) >= CLAIM_TERMS
         prefix_last = not query[-1:].isspace()
-        expanded = [self._expand(t, prefix_last and i == len(terms) - 1) for i, t in enumerate(terms)]
+        expanded = [self.vocabulary.expand(t, prefix_last and i == len(terms) - 1) for i, t in enumerate(terms)]
         boosts = [NUMBER_BOOST if term.number else 1.0 for term in expanded]
         wanted = [{kid: factor * boost for kid, factor in term.expansions}
                   for term, boost in zip(expanded, boosts)]
@@ -544,31 +352,8 @@ class SearchIndex:
         ]
 
     def matching_spans(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-        """Sorted [start, end) spans, one per word, of the words of `text` that match `terms`.
-
-        Case-, accent- and width-insensitive; a word matches a term when their keys
-        agree ("drones"/"drone", "Zelenskyy"/"zelensky"), when the word starts with
-        the term (a prefix), or when the term had no hit and was corrected to the
-        word's key by the fuzzy fallback. Stopwords are ignored unless every term is one.
-        """
-        wanted = self._content_terms(tuple(t.lower() for t in terms if t))
-        if not wanted:
-            return []
-        keys: set[str] = set()
-        prefixes: list[str] = []
-        for term in wanted:
-            for word, _, _ in words(term):
-                k = key(word)
-                keys.add(k)
-                prefixes.append(surface(word))
-                if k not in self._key_ids and not self._prefix_keys(surface(word)):
-                    keys.update(other for other, _ in self._fuzzy_keys(k))
-        starts = tuple(prefixes)
-        spans: list[tuple[int, int]] = []
-        for word, start, end in words(text):
-            if key(word) in keys or surface(word).startswith(starts):
-                spans.append((start, end))
-        return spans
+        """Sorted [start, end) spans of the words of `text` that match `terms` (see `Vocabulary.matching_spans`)."""
+        return self.vocabulary.matching_spans(text, terms)
 
 
 def similar_facts(deck: Deck, text: str, limit: int = 5, cutoff: float = 55.0) -> list[Fact]:

@@ -7,14 +7,16 @@ a header-like line inside a string is not a header).
 
 The scan is one regular-expression pass over the whole text, touching only
 header lines and lines holding a multi-line string delimiter; the lines of the
-keys inside an entry are found only when a problem asks for one, so a clean
-100,000-fact deck costs little more than reading it.
+keys inside an entry are found only when a problem asks for one. `FileLines`
+defers even the scan until a line is first asked for, so a clean deck never
+pays for it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # A header line, or any line holding a multi-line string delimiter. Each starts with
 # the newline before it (the text is scanned with one prepended), a literal prefix
@@ -167,3 +169,72 @@ def scan(text: str) -> TomlPositions:
             arrays.setdefault(event.group("table").replace(" ", ""), []).append(entry)
     # The root's keys stop at the first header; each entry's at the next one.
     return TomlPositions(root=root, arrays=arrays, _lines=_Lines(text))
+
+
+# A key naming an entry: (array, index) for `[[array]]` entry `index`, or
+# (array, index, child, child_index, hint) for the child entry `[[array.child]]`
+# number `child_index` of it; `hint`, text on the child's first key line, finds
+# it when the scan could not (say, an inline table).
+EntryKey = tuple
+
+
+class FileLines:
+    """Lines of one deck file's entries, scanned only when first asked for.
+
+    A clean deck never asks during loading, so it never pays for the scan. While
+    the loader runs, the text is at hand; after `release()` (holding every deck
+    file's text for the deck's lifetime would cost as much memory again) the
+    file is read again when a line is asked for, as it is then.
+    """
+
+    __slots__ = ("path", "_text", "_positions")
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self._text: str | None = text
+        self._positions: TomlPositions | None = None
+
+    @property
+    def positions(self) -> TomlPositions:
+        if self._positions is None:
+            text = self._text
+            if text is None:
+                try:
+                    text = self.path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    text = ""
+            self._positions = scan(text)
+        return self._positions
+
+    def release(self) -> None:
+        """Drop the text and any scan of it (both are found again if asked for)."""
+        self._text = None
+        self._positions = None
+
+    def entry(self, name: str, index: int) -> Entry:
+        """Entry `index` of `[[name]]`, or the file's root when the scan did not see it."""
+        positions = self.positions
+        return positions.entry(name, index) or positions.root
+
+    def child_entry(self, parent: Entry, child: str, index: int, hint: str) -> Entry:
+        """Child entry `index` of `[[name.child]]` under `parent`, else one found by `hint`."""
+        places = parent.children.get(child, ())
+        if index < len(places):
+            return places[index]
+        return Entry(line=self.positions.find_line(hint[:30] or child, parent.line, parent.line))
+
+    def top_level_entry(self, key: str) -> Entry:
+        """The first `[key]` or `[[key]]` entry, else the root (where `key = ...` would be)."""
+        entries = self.positions.arrays.get(key)
+        return entries[0] if entries else self.positions.root
+
+    def top_level_line(self, key: str) -> int:
+        """The line of the first `[key]` or `[[key]]` header, else of `key = ...`."""
+        entries = self.positions.arrays.get(key)
+        return entries[0].line if entries else self.positions.root.key_line(key)
+
+    def line_of(self, key: EntryKey) -> int:
+        entry = self.entry(key[0], key[1])
+        if len(key) > 2:
+            entry = self.child_entry(entry, key[2], key[3], key[4])
+        return entry.line
