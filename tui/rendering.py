@@ -87,24 +87,25 @@ def fact_provenance(deck: Deck, fact: Fact) -> RenderableType:
     return Group(*parts)
 
 
-def fact_detail(deck: Deck, fact: Fact, *, show_answer: bool = True) -> RenderableType:
-    """Statement, answer, tags, then the full provenance."""
-    parts: list[RenderableType] = [safe(fact.statement, "bold")]
+def fact_lines(fact: Fact, *, show_answer: bool = True) -> list[Text]:
+    """The fact itself, before its provenance: statement, answer (and accepted forms), tags, note."""
+    lines: list[Text] = [safe(fact.statement, "bold")]
     if show_answer:
         answer = Text("Answer: ", style=LABEL_STYLE)
-        answer.append_text(safe(fact.answer))
+        answer.append_text(safe(f"{fact.answer} {fact.unit}" if fact.unit else fact.answer))
         if fact.aliases:
             answer.append("  (also: ", DIM_STYLE)
             answer.append_text(safe(", ".join(fact.aliases), DIM_STYLE))
             answer.append(")", DIM_STYLE)
-        parts.append(answer)
-    if fact.tags:
-        tags = Text("Tags: ", style=LABEL_STYLE)
-        tags.append_text(safe(", ".join(fact.tags)))
-        parts.append(tags)
-    if fact.note:
-        note = Text("Note: ", style=LABEL_STYLE)
-        note.append_text(safe(fact.note))
-        parts.append(note)
-    parts.append(fact_provenance(deck, fact))
-    return Group(*parts)
+        lines.append(answer)
+    for label, value in (("Tags: ", ", ".join(fact.tags)), ("Note: ", fact.note)):
+        if value:
+            line = Text(label, style=LABEL_STYLE)
+            line.append_text(safe(value))
+            lines.append(line)
+    return lines
+
+
+def fact_detail(deck: Deck, fact: Fact, *, show_answer: bool = True) -> RenderableType:
+    """Statement, answer, tags, then the full provenance."""
+    return Group(*fact_lines(fact, show_answer=show_answer), fact_provenance(deck, fact))

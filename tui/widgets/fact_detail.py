@@ -16,30 +16,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.deck import Citation, Deck, Fact
-from tui.rendering import DIM_STYLE, LABEL_STYLE, citation_block, safe
+from tui.rendering import LABEL_STYLE, citation_block, fact_lines, safe
 
 
 def fact_summary(deck: Deck, fact: Fact) -> Group:
     """Everything about a fact except its citations."""
-    lines: list[Text] = [safe(fact.statement, "bold")]
-    answer = Text("Answer: ", style=LABEL_STYLE)
-    answer.append_text(safe(fact.answer))
-    if fact.unit:
-        answer.append(" ")
-        answer.append_text(safe(fact.unit))
-    if fact.aliases:
-        answer.append("  (also: ", DIM_STYLE)
-        answer.append_text(safe(", ".join(fact.aliases), DIM_STYLE))
-        answer.append(")", DIM_STYLE)
-    lines.append(answer)
-    if fact.tags:
-        tags = Text("Tags: ", style=LABEL_STYLE)
-        tags.append_text(safe(", ".join(fact.tags)))
-        lines.append(tags)
-    if fact.note:
-        note = Text("Note: ", style=LABEL_STYLE)
-        note.append_text(safe(fact.note))
-        lines.append(note)
+    lines = fact_lines(fact)
     corroboration = Text("Corroboration: ", style=LABEL_STYLE)
     corroboration.append(deck.corroboration_label(fact))
     lines.append(corroboration)
