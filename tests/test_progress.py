@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from tui.core.loading import load_deck
+from tui.core import progress
 from tui.core.progress import (
-    DATA_DIR_ENV, DATABASE_NAME, ProgressError, ProgressStore, card_id_for, default_data_dir,
+    DATA_DIR_ENV, DATABASE_NAME, ProgressError, ProgressRecorder, ProgressStore, card_id_for, default_data_dir,
 )
 from tui.core.quiz import QuizSession, RoundSpec, build_round
 
@@ -102,6 +103,44 @@ def test_a_failed_write_saves_nothing_of_that_answer(deck, store):
         store.record_answer(deck.title, result, when=NOW)
 
     assert store._db.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
+
+
+def test_answers_given_while_another_process_holds_the_file_are_saved_once_it_is_free(deck, tmp_path, monkeypatch):
+    path = tmp_path / DATABASE_NAME
+    ProgressStore(path).close()
+    monkeypatch.setattr(progress, "BUSY_TIMEOUT_SECONDS", 0.01)  # fail fast instead of waiting
+    session = typed_session(deck, "mayor-name")
+    first = session.answer("Ada Lindqvist")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another factdrill (or a sqlite shell) in mid-write
+    recorder = ProgressRecorder(deck.title, path)
+
+    problem = recorder.answered(first)
+    assert problem is not None and "locked" in problem and recorder.unsaved == 1
+    assert recorder.finished(session.result()) is None  # told once; kept, not dropped
+
+    other.execute("COMMIT")
+    other.close()
+    recorder.close()
+
+    assert recorder.unsaved == 0
+    with ProgressStore(path) as store:
+        summary = store.summary(deck.title)
+        assert (summary.answers, len(summary.rounds)) == (1, 1)
+        assert store.card(deck.title, "mayor-name") is not None
+
+
+def test_a_progress_file_of_another_shape_is_a_one_line_error_when_read(deck, tmp_path):
+    path = tmp_path / DATABASE_NAME
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE cards (deck TEXT, fact_id TEXT, card TEXT)")  # no `due`: another program's file
+    other.commit()
+    other.close()
+
+    with ProgressStore(path) as store:
+        for read in (store.due_fact_ids, store.summary):
+            with pytest.raises(ProgressError, match="cannot read progress"):
+                read(deck.title)
 
 
 def test_a_file_that_is_not_a_progress_database_is_reported_and_left_untouched(tmp_path):

@@ -177,6 +177,55 @@ def test_the_cloze_of_a_bundled_fact_keeps_its_whole_sentence(bundled):
     assert sentence.startswith("Russia currently controls") and sentence.endswith("state of Ohio.")
 
 
+def test_no_prompt_or_cloze_holds_a_phrase_the_checker_would_accept(bundled):
+    """Judged by the checker itself: a run of words copied from the question must not score.
+
+    Caught a cloze that blanked "a Putin-Zelenskyy Summit" in a heading but kept "a face-to-face
+    meeting of President Zelenskyy and ... Putin" in the same quoted sentence.
+    """
+    from tui.core.checking import AnswerChecker
+    from tui.core.quiz_questions import cloze_candidates
+
+    checker = AnswerChecker(bundled)
+    leaks = []
+    for fact in bundled.facts:
+        longest = max(len(form.split()) for form in (fact.answer, *fact.aliases)) + 2
+        texts = safe_questions(fact) + [blanked for blanked, _ in cloze_candidates(bundled, fact)]
+        for text in texts:
+            for piece in text.split(BLANK):
+                words = piece.split()
+                runs = (" ".join(words[i:i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1))
+                leaks += [(fact.id, run) for run in runs if checker.check(fact, run).verdict == "correct"]
+    assert leaks == []
+
+
+def _blank_spans(sentence: str, blanked: str) -> list[tuple[int, int]]:
+    """Where in `sentence` the blanks of `blanked` stand (the text between blanks is kept verbatim)."""
+    pieces = blanked.split(BLANK)
+    spans, cursor = [], len(pieces[0])
+    assert sentence.startswith(pieces[0])
+    for piece in pieces[1:]:
+        end = sentence.index(piece, cursor + 1) if piece else len(sentence)
+        spans.append((cursor, end))
+        cursor = end + len(piece)
+    return spans
+
+
+def test_a_cloze_blanks_only_the_quoted_mention_and_leaves_words_to_go_on(bundled):
+    """Caught "_____ Zelensky ... while _____ Donald Trump" (the alias "President" blanked twice for
+    "U.S. President") and a cloze that was nothing but "_____" (a quoted heading, "Core Disagreements")."""
+    from tui.core.quiz_questions import cloze_candidates
+
+    for fact in bundled.facts:
+        for blanked, citation in cloze_candidates(bundled, fact):
+            text = bundled.source_of(citation).text
+            sentence = sentence_around(text, citation.start, citation.end)
+            offset = text.index(sentence, max(0, citation.start - len(sentence)))
+            for start, end in _blank_spans(sentence, blanked):
+                assert offset + start < citation.end and offset + end > citation.start, (fact.id, blanked)
+            assert len(blanked.replace(BLANK, " ").split()) >= 3, (fact.id, blanked)
+
+
 def test_claims_are_statements_false_claims_or_unsourced_and_never_disputed(quizdeck):
     judgements = Counter()
     for seed in range(60):

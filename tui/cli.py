@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Sequence
 
@@ -51,8 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # e.g. `factdrill list --json | head`: the reader left; that is not an error.
-        sys.stderr.close()
+        # e.g. `factdrill list --json | head`: the reader left; that is not an error. Point stdout
+        # at /dev/null so the interpreter's last flush of what is still buffered cannot fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 

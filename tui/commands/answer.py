@@ -6,11 +6,11 @@ import argparse
 import json
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.text import Text
 
 from tui.cli import add_deck_option
-from tui.commands.common import load_or_exit
+from tui.commands.common import load_or_exit, output_console
 from tui.commands.show import fact_or_exit
 from tui.core.export import citation_json
 from tui.rendering import LABEL_STYLE, fact_provenance, safe, verdict_line
@@ -69,5 +69,5 @@ def run(args: argparse.Namespace) -> int:
     statement.append_text(safe(fact.statement))
     parts.append(statement)
     parts.append(fact_provenance(deck, fact))
-    Console(highlight=False).print(Group(*parts))
+    output_console().print(Group(*parts))
     return 0

@@ -6,9 +6,26 @@ import argparse
 import sys
 from pathlib import Path
 
+from rich.console import Console
+
 from tui.core.deck import Deck
 from tui.core.loading import DeckProblems, load_deck
 from tui.core.paths import bundled_deck_path
+
+
+class OutputConsole(Console):
+    """A Rich console for a command's output. When the reader leaves (`factdrill show X | head`),
+    Rich would exit with status 1; this raises BrokenPipeError so `tui.cli.main` ends cleanly with 0,
+    as the JSON outputs do."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def output_console(**options) -> Console:
+    """The console commands print to (stdout unless `file=`), without Rich's number highlighting."""
+    return OutputConsole(highlight=False, **options)
 
 
 def positive_int(value: str) -> int:

@@ -6,12 +6,11 @@ import argparse
 import json
 import sys
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from tui.cli import add_deck_option
-from tui.commands.common import load_or_exit
+from tui.commands.common import load_or_exit, output_console
 from tui.core.progress import ProgressError, ProgressStore
 
 
@@ -45,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
                        for r in summary.rounds],
         }, ensure_ascii=False, indent=2))
         return 0
-    console = Console(highlight=False)
+    console = output_console()
     console.print(Text(deck.title, style="bold"))
     console.print(Text(f"{summary.answers} answers · {summary.facts_seen} of {len(deck.facts)} facts reviewed · "
                        f"{len(due)} due again now"))

@@ -14,7 +14,7 @@ import sys
 from typing import TextIO
 
 from tui.cli import add_deck_option
-from tui.commands.common import load_or_exit, positive_int
+from tui.commands.common import load_or_exit, output_console, positive_int
 from tui.core.quiz import DEFAULT_COUNT, QUESTION_TYPES, RoundSpec
 
 REVEAL_WORDS = ("?", "reveal")
@@ -97,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
             app.quiz_spec = spec_from_args(args)
         app.run()
         return app.return_code or 0
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="surrogateescape")  # never a UnicodeDecodeError mid-round
     return run_plain(deck, spec_from_args(args), sys.stdin, sys.stdout)
 
 
@@ -107,12 +109,14 @@ def _read(stdin: TextIO, console) -> str | None:
     if not line:
         console.print()
         return None
+    # Bytes that are not UTF-8 arrive as lone surrogates (surrogateescape), which can be
+    # neither printed nor saved; they become U+FFFD like any undecodable input.
+    line = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return line.rstrip("\r\n")
 
 
 def run_plain(deck, spec: RoundSpec, stdin: TextIO, stdout: TextIO) -> int:
     """Play one round line by line; returns the exit code (0, also at end of input)."""
-    from rich.console import Console
     from rich.text import Text
 
     from tui.core.progress import ProgressRecorder
@@ -120,10 +124,13 @@ def run_plain(deck, spec: RoundSpec, stdin: TextIO, stdout: TextIO) -> int:
     from tui.widgets import quiz_render as render
 
     # No wrapping: a pipe or a screen reader gets whole lines.
-    console = Console(file=stdout, highlight=False, soft_wrap=True)
+    console = output_console(file=stdout, soft_wrap=True)
     round_ = build_round(deck, spec)
     if not round_.questions:
-        console.print("No questions match these settings (tags, sources, types).")
+        # A problem, so on stderr: a script redirecting stdout still sees why nothing was asked.
+        settings = [f"types {','.join(spec.types)}", *(f"tag {t}" for t in spec.tags),
+                    *(f"source {s}" for s in spec.sources)]
+        print(f"factdrill quiz: no questions match these settings ({', '.join(settings)})", file=sys.stderr)
         return 1
     session = QuizSession.start(deck, round_)
     recorder = ProgressRecorder(deck.title)
@@ -135,43 +142,45 @@ def run_plain(deck, spec: RoundSpec, stdin: TextIO, stdout: TextIO) -> int:
     console.print(Text(f"{deck.title}: {len(round_)} questions", style="bold"))
     console.print(render.spec_line(spec))
     ended = False
-    while not session.finished and not ended:
-        question = session.current
-        console.print()
-        console.print(render.question_heading(question, session.index + 1, len(round_)))
-        console.print(render.question_body(question))
-        console.print(render.answer_hint(question, plain=True))
-        empty_once = False
-        record = None
-        while record is None:
-            given = _read(stdin, console)
-            if given is None:
-                ended = True
-                break
-            if given.strip().lower() in REVEAL_WORDS:
-                record = session.reveal()
-            elif not given.strip():
-                if empty_once:
-                    record = session.skip()
+    try:  # however the round ends (end of input, Ctrl-C, a closed pipe), unsaved answers get a last try
+        while not session.finished and not ended:
+            question = session.current
+            console.print()
+            console.print(render.question_heading(question, session.index + 1, len(round_)))
+            console.print(render.question_body(question))
+            console.print(render.answer_hint(question, plain=True))
+            empty_once = False
+            record = None
+            while record is None:
+                given = _read(stdin, console)
+                if given is None:
+                    ended = True
+                    break
+                if given.strip().lower() in REVEAL_WORDS:
+                    record = session.reveal()
+                elif not given.strip():
+                    if empty_once:
+                        record = session.skip()
+                    else:
+                        empty_once = True
+                        console.print("An empty answer is not graded; enter an answer, or an empty line again to skip.")
                 else:
-                    empty_once = True
-                    console.print("An empty answer is not graded; enter an answer, or an empty line again to skip.")
-            else:
-                try:
-                    record = session.answer(given)
-                except NotAnAnswer as problem:
-                    console.print(f"Not an answer here: {problem}.")
-        if record is None:
-            break
-        saved(recorder.answered(record))
+                    try:
+                        record = session.answer(given)
+                    except NotAnAnswer as problem:
+                        console.print(f"Not an answer here: {problem}.")
+            if record is None:
+                break
+            saved(recorder.answered(record))
+            console.print()
+            console.print(render.feedback(deck, question, record.grade, plain=True))
+            session.advance()
         console.print()
-        console.print(render.feedback(deck, question, record.grade, plain=True))
-        session.advance()
-    console.print()
-    if ended:
-        console.print(Text("End of input: the round ends here.", style="dim"))
-    console.print(Text("End of round", style="bold underline"))
-    console.print(render.summary(deck, session.result(), planned=len(round_)))
-    saved(recorder.finished(session.result()))
-    recorder.close()
+        if ended:
+            console.print(Text("End of input: the round ends here.", style="dim"))
+        console.print(Text("End of round", style="bold underline"))
+        console.print(render.summary(deck, session.result(), planned=len(round_)))
+        saved(recorder.finished(session.result()))
+    finally:
+        recorder.close()
     return 0

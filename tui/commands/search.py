@@ -6,12 +6,12 @@ import argparse
 import json
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 
 from tui.cli import add_deck_option
-from tui.commands.common import load_or_exit, positive_int
+from tui.commands.common import load_or_exit, output_console, positive_int
 from tui.core.deck import Deck
 from tui.core.export import citation_json
 from tui.core.safe_text import printable
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([hit_json(deck, hit, rank) for rank, hit in enumerate(hits, 1)],
                          ensure_ascii=False, indent=2))
         return 0
-    console = Console(highlight=False)
+    console = output_console()
     if not hits:
         console.print(Text(f"No facts match {printable(query)!r}.", style="dim"))
         return 0

@@ -9,7 +9,7 @@ from rich.console import Console, Group
 from rich.text import Text
 
 from tui.cli import add_deck_option
-from tui.commands.common import load_or_exit
+from tui.commands.common import load_or_exit, output_console
 from tui.core.deck import Deck, Fact
 from tui.core.export import fact_json
 from tui.core.safe_text import printable
@@ -69,5 +69,5 @@ def run(args: argparse.Namespace) -> int:
         refutes.append_text(safe(claim, "strike"))
         parts.append(refutes)
     parts += [Text(""), fact_detail(deck, fact)]
-    Console(highlight=False).print(Group(*parts))
+    output_console().print(Group(*parts))
     return 0

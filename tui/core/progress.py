@@ -28,6 +28,9 @@ from fsrs import Card, Rating, Scheduler
 
 DATA_DIR_ENV = "FACTDRILL_DATA_DIR"
 DATABASE_NAME = "progress.sqlite3"
+# Another factdrill saving at the same moment holds the file for milliseconds; wait for it
+# rather than report "database is locked" (sqlite's default wait is 5 s).
+BUSY_TIMEOUT_SECONDS = 30.0
 
 RATINGS = {"correct": Rating.Good, "close": Rating.Hard, "incorrect": Rating.Again, "revealed": Rating.Again}
 
@@ -116,7 +119,7 @@ class ProgressStore:
         self._scheduler = Scheduler(learning_steps=(), enable_fuzzing=False)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path)
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as error:
             raise ProgressError(f"{self.path}: cannot use the progress file ({error})") from None
@@ -178,35 +181,44 @@ class ProgressStore:
 
     def due_fact_ids(self, deck: str, now: datetime | None = None) -> list[str]:
         """Facts reviewed before and due again by `now`, most overdue first."""
-        rows = self._db.execute(
-            "SELECT fact_id FROM cards WHERE deck = ? AND due <= ? ORDER BY due",
-            (deck, _stamp(now or _now())),
-        )
+        try:
+            rows = self._db.execute(
+                "SELECT fact_id FROM cards WHERE deck = ? AND due <= ? ORDER BY due",
+                (deck, _stamp(now or _now())),
+            ).fetchall()
+        except sqlite3.Error as error:
+            raise ProgressError(f"{self.path}: cannot read progress ({error})") from None
         return [fact_id for (fact_id,) in rows]
 
     def summary(self, deck: str, now: datetime | None = None, recent: int = 5) -> ProgressSummary:
-        with closing(self._db.cursor()) as cursor:
-            answers = cursor.execute("SELECT count(*) FROM answers WHERE deck = ?", (deck,)).fetchone()[0]
-            seen = cursor.execute("SELECT count(*) FROM cards WHERE deck = ?", (deck,)).fetchone()[0]
-            rounds = cursor.execute(
-                "SELECT finished_at, score, total, seconds FROM rounds WHERE deck = ? ORDER BY id DESC LIMIT ?",
-                (deck, recent),
-            ).fetchall()
+        try:
+            with closing(self._db.cursor()) as cursor:
+                answers = cursor.execute("SELECT count(*) FROM answers WHERE deck = ?", (deck,)).fetchone()[0]
+                seen = cursor.execute("SELECT count(*) FROM cards WHERE deck = ?", (deck,)).fetchone()[0]
+                rounds = cursor.execute(
+                    "SELECT finished_at, score, total, seconds FROM rounds WHERE deck = ? ORDER BY id DESC LIMIT ?",
+                    (deck, recent),
+                ).fetchall()
+        except sqlite3.Error as error:
+            raise ProgressError(f"{self.path}: cannot read progress ({error})") from None
         return ProgressSummary(answers, seen, len(self.due_fact_ids(deck, now)),
                                tuple(RoundRecord(*row) for row in rounds))
 
 
 class ProgressRecorder:
-    """Saves a quiz as it is played. If saving fails, the quiz goes on and the reason is given once."""
+    """Saves a quiz as it is played. If saving fails, the quiz goes on and the reason is given once.
+
+    An answer that could not be saved (a busy or briefly unwritable file) is kept, with
+    the time it was given, and saved in order at the next answer, the round's end or close.
+    """
 
     def __init__(self, deck: str, path: Path | None = None) -> None:
         self.deck = deck
+        self.path = path
         self.problem: str | None = None
         self._reported = False
-        try:
-            self._store: ProgressStore | None = ProgressStore(path)
-        except ProgressError as error:
-            self._store, self.problem = None, f"progress is not being saved: {error}"
+        self._store: ProgressStore | None = None
+        self._pending: list[tuple[str, object, datetime]] = []  # (kind, result, when), oldest first
 
     def _new_problem(self) -> str | None:
         if self.problem is None or self._reported:
@@ -214,27 +226,43 @@ class ProgressRecorder:
         self._reported = True
         return self.problem
 
-    def _save(self, write, result) -> str | None:
-        if self._store is not None:
-            try:
-                write(self.deck, result)
-            except ProgressError as error:
-                self.problem = f"progress is not being saved: {error}"
-                self._store.close()
-                self._store = None
+    def _flush(self) -> None:
+        try:
+            if self._store is None:
+                self._store = ProgressStore(self.path)
+            while self._pending:
+                kind, result, when = self._pending[0]
+                write = self._store.record_answer if kind == "answer" else self._store.record_round
+                write(self.deck, result, when)
+                self._pending.pop(0)
+        except ProgressError as error:
+            self.problem = f"progress is not being saved: {error}"
+
+    def _save(self, kind: str, result) -> str | None:
+        self._pending.append((kind, result, _now()))
+        self._flush()
         return self._new_problem()
+
+    @property
+    def unsaved(self) -> int:
+        """Answers and rounds not saved yet (kept for the next try)."""
+        return len(self._pending)
 
     def answered(self, result) -> str | None:
         """Save a settled question; the problem to show the user the first time saving fails, else None."""
-        return self._save(lambda deck, r: self._store.record_answer(deck, r), result)
+        return self._save("answer", result)
 
     def finished(self, result) -> str | None:
         """Save a round's score (its answers are already saved)."""
         if not result.results:
+            self._flush()
             return self._new_problem()
-        return self._save(lambda deck, r: self._store.record_round(deck, r), result)
+        return self._save("round", result)
 
     def close(self) -> None:
+        """A last try at anything unsaved, then let go of the file."""
+        if self._pending:
+            self._flush()
         if self._store is not None:
             self._store.close()
             self._store = None

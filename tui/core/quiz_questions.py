@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .deck import Citation, Deck, Fact, UnsourcedClaim
+from .matching import key_words, spelling_key, words_of
 from .normalize import normalize_answer
 from .provenance import paragraph_bounds
 
@@ -22,6 +23,7 @@ JUDGEMENTS = ("supported", "refuted", "not-in-sources")
 JUDGEMENT_KEYS = {"supported": "s", "refuted": "r", "not-in-sources": "n"}
 JUDGEMENT_LABELS = {"supported": "Supported", "refuted": "Refuted", "not-in-sources": "Not in the sources"}
 BLANK = "_____"
+MIN_CLOZE_WORDS = 4  # words a cloze sentence keeps besides its blanks, so it can be answered
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +87,18 @@ def answer_forms(fact: Fact) -> list[str]:
 
 
 def reveals_answer(text: str, fact: Fact) -> bool:
-    """True when the normalised text contains the normalised answer or an alias as whole words."""
+    """True when the text holds the answer or an alias: as whole words once normalised, or
+    as all of its key words in any order and spelling, which the checker would accept
+    ("President Zelenskyy and ... Putin" for "Zelensky and Putin", "four hundred" for "400")."""
     padded = f" {normalize_answer(text)} "
-    return any(f" {form} " in padded for form in answer_forms(fact))
+    if any(f" {form} " in padded for form in answer_forms(fact)):
+        return True
+    shown = {spelling_key(word) for word in key_words(words_of(text))}
+    for form in (fact.answer, *fact.aliases):
+        keys = key_words(words_of(form))
+        if keys and all(spelling_key(key) in shown for key in keys):
+            return True
+    return False
 
 
 def safe_questions(fact: Fact) -> list[str]:
@@ -194,20 +205,32 @@ def _variant_pattern(variant: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
-def blank_answer(sentence: str, fact: Fact) -> str | None:
-    """The sentence with every occurrence of the answer and its aliases blanked.
+def blank_answer(sentence: str, fact: Fact, quote: tuple[int, int] | None = None) -> str | None:
+    """The sentence with the answer (or an alias) blanked where the quote says it.
 
-    None when the answer does not occur in it, or when it would still show after blanking.
+    Only mentions overlapping `quote` (offsets into the sentence; default all of it) are
+    blanked: "President" in "President Zelensky ... U.S. President Donald Trump" is not the
+    answer twice. None when nothing is blanked, when the answer still shows after blanking,
+    or when fewer than MIN_CLOZE_WORDS words are left to go on.
     """
+    lo, hi = quote if quote is not None else (0, len(sentence))
     variants = sorted({v.strip() for v in (fact.answer, *fact.aliases) if v.strip()}, key=len, reverse=True)
-    blanked = sentence
-    found = False
-    for variant in variants:
-        blanked, count = _variant_pattern(variant).subn(BLANK, blanked)
-        found = found or count > 0
-    if not found or reveals_answer(blanked, fact):
+    spans: list[tuple[int, int]] = []
+    for variant in variants:  # longest first, so "U.S. President" wins over "President"
+        for match in _variant_pattern(variant).finditer(sentence):
+            start, end = match.span()
+            if start < hi and end > lo and all(end <= a or start >= b for a, b in spans):
+                spans.append((start, end))
+    if not spans:
         return None
-    return blanked
+    blanked, cursor = [], 0
+    for start, end in sorted(spans):
+        blanked += [sentence[cursor:start], BLANK]
+        cursor = end
+    text = "".join(blanked) + sentence[cursor:]
+    if reveals_answer(text, fact) or len(text.replace(BLANK, " ").split()) < MIN_CLOZE_WORDS:
+        return None
+    return text
 
 
 def cloze_candidates(deck: Deck, fact: Fact) -> list[tuple[str, Citation]]:
@@ -216,7 +239,9 @@ def cloze_candidates(deck: Deck, fact: Fact) -> list[tuple[str, Citation]]:
     for citation in fact.citations:
         text = deck.source_of(citation).text
         sentence = sentence_around(text, citation.start, citation.end)
-        blanked = blank_answer(sentence, fact)
+        offset = text.rfind(sentence, 0, citation.start + len(sentence))  # the one starting by the quote
+        quote = (citation.start - offset, citation.end - offset) if offset >= 0 else None
+        blanked = blank_answer(sentence, fact, quote)
         if blanked is not None and all(blanked != b for b, _ in found):
             found.append((blanked, citation))
     return found
