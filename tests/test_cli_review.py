@@ -29,6 +29,8 @@ def run_into_a_closed_pipe(*args: str, stdin: bytes = b"") -> subprocess.Complet
     ("answer", "record-472-drones", "472", "427"),
     ("search", "drones"),
     ("progress",),
+    ("list",),
+    ("list", "--json"),
     ("quiz", "--plain", "--seed", "1", "--count", "3", "--deck", str(QUIZDECK)),
 ])
 def test_a_reader_that_leaves_ends_the_command_quietly_with_status_0(args):

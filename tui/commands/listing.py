@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from rich.console import Console
 from rich.table import Table
 
 from tui.cli import add_deck_option
-from tui.commands.common import load_or_exit
+from tui.commands.common import load_or_exit, output_console
 from tui.core.export import fact_json
 from tui.core.safe_text import printable
 
@@ -36,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
     for fact in facts:
         cited, total = deck.corroboration(fact)
         table.add_row(printable(fact.id), printable(fact.statement), printable(fact.answer), f"{cited}/{total}")
-    Console(highlight=False).print(table)
+    output_console().print(table)
     return 0

@@ -14,83 +14,33 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-import tomli
-
 from .deck import (
     ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Fact, Location, Source,
-    UnsourcedClaim, display_path, fast_constructor,
+    UnsourcedClaim, fast_constructor,
 )
+from .deck_files import ParsedFile, deck_files, parse_file
 from .quotes import QuoteFinder
 from .schema import (
     CITATION, CLAIM, DECK, FACT, SOURCE, TOP_LEVEL_KEYS, DeckProblems, Problem, Report, ShapeChecker,
-    check_table, describe, is_table_list, well_formed,
+    check_table, describe, is_table_list, valid_date, well_formed,
 )
-from .tomlpos import Entry, FileLines
+from .source_text import SourceTextError, read_source_text
 
 __all__ = ["DeckProblems", "Problem", "deck_files", "load_deck"]
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_CHECKABLE = re.compile(r"[^\W_]").search  # a letter or digit: an answer of only "?" can never be given
 _ANSWER_KINDS = frozenset(ANSWER_KINDS)
 _new_fact = fast_constructor(Fact)
 _new_citation = fast_constructor(Citation)
 
 
-@dataclass
-class _ParsedFile:
-    path: Path
-    data: dict[str, Any]
-    lines: FileLines
-
-    def entry(self, name: str, index: int) -> Entry:
-        return self.lines.entry(name, index)
-
-
-def deck_files(paths: Iterable[Path], report: Report) -> list[Path]:
-    """Expand folders to their `*.toml` files, in sorted order."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.toml") if p.is_file())
-            if not found:
-                report.add(path, 1, "no .toml deck files in this folder")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            report.add(path, 1, "no such deck file or folder")
-    return list(dict.fromkeys(files))
-
-
-def _parse(path: Path, report: Report) -> _ParsedFile | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        report.add(path, 1, f"cannot read deck file: {error.strerror or error}")
-        return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        report.add(path, line, "deck file is not valid UTF-8")
-        return None
-    try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        message = getattr(error, "msg", str(error))
-        report.add(path, getattr(error, "lineno", 1) or 1, f"TOML syntax error: {message}",
-                   column=getattr(error, "colno", 1) or 1)
-        return None
-    return _ParsedFile(path, data, FileLines(path, text))
-
-
 # --- sources ------------------------------------------------------------------
 
-def _load_sources(parsed: _ParsedFile, report: Report, sources: dict[str, Source]) -> None:
+def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source]) -> None:
     path = parsed.path
     for index, table in enumerate(parsed.data.get("sources", [])):
         what = describe("source", table, index)
@@ -121,8 +71,9 @@ def _load_sources(parsed: _ParsedFile, report: Report, sources: dict[str, Source
             ok = False
         date = table.get("date", "")
         date = date.isoformat() if isinstance(date, _dt.date) else date
-        if date and not all(_ISO_DATE.match(part) for part in date.split("/", 1)):
-            report.add(path, line("date"), f"{what}: date must be YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B")
+        if date and not valid_date(date):
+            report.add(path, line("date"), f"{what}: date must be a real YYYY-MM-DD, YYYY-MM or YYYY, "
+                       "or an interval A/B with A not after B")
             ok = False
         if precision in ("exact", "inferred") and not date:
             report.add(path, line(), f"{what}: a date is required unless date_precision is 'unknown'")
@@ -130,14 +81,10 @@ def _load_sources(parsed: _ParsedFile, report: Report, sources: dict[str, Source
         if precision == "inferred" and not table.get("date_basis", "").strip():
             report.add(path, line(), f"{what}: an inferred date needs date_basis saying what it was inferred from")
             ok = False
-        text_path = (path.parent / table["text"]).resolve()
         try:
-            text = text_path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            report.add(path, line("text"), f"{what}: source text file not found: {display_path(text_path)}")
-            ok = False
-        except (OSError, UnicodeDecodeError) as error:
-            report.add(path, line("text"), f"{what}: cannot read source text {display_path(text_path)}: {error}")
+            text_path, text = read_source_text(table["text"], path, parsed.root)
+        except SourceTextError as error:
+            report.add(path, line("text"), f"{what}: {error}")
             ok = False
         if not ok:
             continue
@@ -157,13 +104,13 @@ def _fact_is_clean(table: dict[str, Any], facts: dict[str, Fact]) -> bool:
     questions = table["questions"]
     return bool(
         SLUG.match(fact_id) and fact_id not in facts and table["kind"] in _ANSWER_KINDS
-        and table["statement"].strip() and table["answer"].strip()
+        and table["statement"].strip() and _CHECKABLE(table["answer"])
         and questions and "" not in map(str.strip, questions)
         and (not table.get("disputed") or table.get("dispute_note", "").strip())
     )
 
 
-def _report_fact(parsed: _ParsedFile, index: int, table: dict[str, Any],
+def _report_fact(parsed: ParsedFile, index: int, table: dict[str, Any],
                  facts: dict[str, Fact], report: Report) -> bool:
     """Report each of the fact's own problems, with its line; True if it had none."""
     path, entry, what = parsed.path, parsed.entry("facts", index), f"fact '{table['id']}'"
@@ -183,6 +130,9 @@ def _report_fact(parsed: _ParsedFile, index: int, table: dict[str, Any],
         if not table[key].strip():
             report.add(path, entry.key_line(key), f"{what}: '{key}' is empty")
             ok = False
+    if table["answer"].strip() and not _CHECKABLE(table["answer"]):
+        report.add(path, entry.key_line("answer"), f"{what}: 'answer' has no letter or digit, so no answer could match it")
+        ok = False
     if not table["questions"] or not all(q.strip() for q in table["questions"]):
         report.add(path, entry.key_line("questions"), f"{what}: needs at least one non-empty question")
         ok = False
@@ -193,7 +143,7 @@ def _report_fact(parsed: _ParsedFile, index: int, table: dict[str, Any],
     return ok
 
 
-def _citations(parsed: _ParsedFile, index: int, table: dict[str, Any],
+def _citations(parsed: ParsedFile, index: int, table: dict[str, Any],
                quotes: QuoteFinder) -> tuple[Citation, ...] | None:
     """The fact's citations, each quote found; None if any citation has a problem (diagnose it)."""
     path, lines = parsed.path, parsed.lines
@@ -215,10 +165,11 @@ def _citations(parsed: _ParsedFile, index: int, table: dict[str, Any],
 
 
 def _report_citations(
-    parsed: _ParsedFile, index: int, table: dict[str, Any],
-    sources: dict[str, Source], quotes: QuoteFinder, report: Report,
+    parsed: ParsedFile, index: int, table: dict[str, Any],
+    sources: dict[str, Source], quotes: QuoteFinder, report: Report, unusable: set[str],
 ) -> None:
-    """Report each problem of the fact's citations, with its line."""
+    """Report each problem of the fact's citations, with its line (none for `unusable` sources:
+    their own problems are reported already)."""
     path, lines = parsed.path, parsed.lines
     what = f"fact '{table['id']}'"
     if not table["citations"]:
@@ -230,18 +181,24 @@ def _report_citations(
             check_table(report, path, entry, cited, CITATION, f"{what}, citation {number + 1}")
             continue
         source_id, quote = cited["source"], cited["quote"]
+        if source_id in unusable:
+            continue
         if source_id not in sources:
             known = ", ".join(sorted(sources)) or "none"
             report.add(path, entry.key_line("source"), f"{what}: cites unknown source '{source_id}' (known: {known})")
             continue
-        if quotes.find(source_id, quote) is None:
+        if not quote.strip():
+            report.add(path, entry.key_line("quote"), f"{what}: quote is empty")
+        elif quotes.find(source_id, quote) is None:
             normalized = quotes.normalized(source_id)
             passage, score = normalized.closest_passage(quote, sources[source_id].text)
             hint = f'; closest passage ({score:.0f}% alike): "{" ".join(passage.split())}"' if passage else ""
+            if score == 100:  # all there, but cut out of longer words
+                hint = f'; quote whole words, as in: "{" ".join(passage.split())}"'
             report.add(path, entry.key_line("quote"), f"{what}: quote not found in source '{source_id}'{hint}")
 
 
-def _quotes_by_source(parsed_files: list[_ParsedFile]) -> dict[str, list[str]]:
+def _quotes_by_source(parsed_files: list[ParsedFile]) -> dict[str, list[str]]:
     """Every quote the deck's facts appear to cite, by source, to search a source at a time."""
     by_source: dict[str, list[str]] = {}
     for parsed in parsed_files:
@@ -261,8 +218,8 @@ def _quotes_by_source(parsed_files: list[_ParsedFile]) -> dict[str, list[str]]:
 
 
 def _load_facts(
-    parsed: _ParsedFile, report: Report, sources: dict[str, Source],
-    quotes: QuoteFinder, facts: dict[str, Fact], fact_shape: ShapeChecker,
+    parsed: ParsedFile, report: Report, sources: dict[str, Source],
+    quotes: QuoteFinder, facts: dict[str, Fact], fact_shape: ShapeChecker, unusable: set[str],
 ) -> None:
     path, lines = parsed.path, parsed.lines
     for index, table in enumerate(parsed.data.get("facts", [])):
@@ -272,7 +229,7 @@ def _load_facts(
         ok = _fact_is_clean(table, facts) or _report_fact(parsed, index, table, facts, report)
         citations = _citations(parsed, index, table, quotes)
         if citations is None:
-            _report_citations(parsed, index, table, sources, quotes, report)
+            _report_citations(parsed, index, table, sources, quotes, report, unusable)
         if citations is None or not ok:
             continue
         get = table.get
@@ -288,22 +245,29 @@ def _load_facts(
 
 # --- claims and the top level ---------------------------------------------------
 
-def _load_claims(parsed: _ParsedFile, report: Report, claims: dict[str, UnsourcedClaim]) -> None:
+def _load_claims(parsed: ParsedFile, report: Report, claims: dict[str, UnsourcedClaim]) -> None:
     for index, table in enumerate(parsed.data.get("not_in_sources", [])):
         what = describe("not-in-sources claim", table, index)
         if not well_formed(table, CLAIM):
             check_table(report, parsed.path, parsed.entry("not_in_sources", index), table, CLAIM, what)
             continue
+        entry = parsed.entry("not_in_sources", index)
+        if not SLUG.match(table["id"]):
+            report.add(parsed.path, entry.key_line("id"), f"{what}: id must be a lowercase slug (a-z, 0-9, -)")
+            continue
         if table["id"] in claims:
-            report.add(parsed.path, parsed.entry("not_in_sources", index).key_line("id"),
+            report.add(parsed.path, entry.key_line("id"),
                        f"{what}: duplicate id (first defined at {claims[table['id']].location})")
+            continue
+        if not table["claim"].strip():
+            report.add(parsed.path, entry.key_line("claim"), f"{what}: 'claim' is empty")
             continue
         claims[table["id"]] = UnsourcedClaim(
             table["id"], table["claim"], tuple(table.get("tags", ())), table.get("note", ""),
             Location.deferred(parsed.path, parsed.lines, ("not_in_sources", index)))
 
 
-def _check_top_level(parsed: _ParsedFile, report: Report) -> None:
+def _check_top_level(parsed: ParsedFile, report: Report) -> None:
     lines = parsed.lines  # asked only when there is a problem
     for key, value in parsed.data.items():
         if key not in TOP_LEVEL_KEYS:
@@ -354,8 +318,8 @@ def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
     files = deck_files([Path(p) for p in paths], report)
     total = 2 * len(files)
     parsed_files = []
-    for done, path in enumerate(files, 1):
-        parsed = _parse(path, report)
+    for done, (path, root) in enumerate(files.items(), 1):
+        parsed = parse_file(path, root, report)
         if parsed is not None:
             parsed_files.append(parsed)
         progress(done, total)
@@ -367,12 +331,15 @@ def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
             parsed.lines.release()
 
 
-def _assemble(parsed_files: list[_ParsedFile], report: Report, progress: Progress, file_count: int) -> Deck:
+def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress, file_count: int) -> Deck:
     for parsed in parsed_files:
         _check_top_level(parsed, report)
     sources: dict[str, Source] = {}
     for parsed in parsed_files:
         _load_sources(parsed, report, sources)
+    # Sources declared but not loaded for their own problems: citing them is no further problem.
+    unusable = {table["id"] for parsed in parsed_files for table in parsed.data.get("sources", ())
+                if isinstance(table.get("id"), str)} - sources.keys()
     quotes = QuoteFinder({source_id: source.text for source_id, source in sources.items()})
     quotes.find_all(_quotes_by_source(parsed_files))
     fact_shape = ShapeChecker(FACT)
@@ -382,7 +349,7 @@ def _assemble(parsed_files: list[_ParsedFile], report: Report, progress: Progres
                   if isinstance(p.data.get("deck"), dict) and p.data["deck"].get("title")), "")
     total = 2 * file_count
     for done, parsed in enumerate(parsed_files, file_count + 1):
-        _load_facts(parsed, report, sources, quotes, facts, fact_shape)
+        _load_facts(parsed, report, sources, quotes, facts, fact_shape, unusable)
         _load_claims(parsed, report, claims)
         # The parsed tables are done with: free them while the deck grows, to lower the peak.
         parsed.data = {}

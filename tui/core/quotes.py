@@ -1,7 +1,14 @@
-"""Finding a quote in a stored article, forgiving only whitespace and typography."""
+"""Finding a quote in a stored article, forgiving only whitespace and typography.
+
+A quote must start and end where the article's words do: "72 drones" is not a
+quote of "472 drones". Accents match whether written composed or decomposed
+(Unicode NFC or NFD), so an editor's normal form never breaks a quote; the span
+is always of the article's own characters.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -44,6 +51,10 @@ def _flatten(text: str) -> str:
     """Every whitespace character as a space (offsets unchanged)."""
     spaces = _ASCII_SPACES if text.isascii() else _SPACES
     return _replace_each(text, ((char, " ") for char in spaces))
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.combining(char) > 0
 
 
 def normalize_quote(text: str) -> str:
@@ -105,12 +116,18 @@ class NormalizedText:
         needle = quote
         at = -1
         if quote.isascii() and quote and quote[0] != " " and quote[-1] != " ":
-            at = self.text.find(quote)
+            at = self._find_words(quote)
         if at < 0:
             needle = normalize_quote(quote)
             if not needle:
                 return None
-            at = self.text.find(needle)
+            at = self._find_words(needle)
+            if at < 0 and not needle.isascii():
+                for form in ("NFC", "NFD"):  # the article may write its accents the other way
+                    needle = unicodedata.normalize(form, normalize_quote(quote))
+                    at = self._find_words(needle)
+                    if at >= 0:
+                        break
             if at < 0:
                 return None
         end = at + len(needle)
@@ -120,6 +137,19 @@ class NormalizedText:
         if run == len(breaks) or breaks[run] >= end:  # no run of whitespace collapsed inside the quote
             return (at + shift, end + shift)
         return (at + shift, self._original(end - 1) + 1)
+
+    def _find_words(self, needle: str) -> int:
+        """Where `needle` first occurs not starting or ending inside a word, or -1."""
+        text = self.text
+        at = text.find(needle)
+        check_start, check_end = _in_word(needle[0]), _in_word(needle[-1])
+        while at >= 0:
+            end = at + len(needle)
+            if not (check_start and at > 0 and _in_word(text[at - 1])) and not (
+                    check_end and end < len(text) and _in_word(text[end])):
+                return at
+            at = text.find(needle, at + 1)
+        return -1
 
     def closest_passage(self, quote: str, original: str) -> tuple[str, float]:
         """The passage of the original that best matches `quote`, widened to whole words, and its score."""

@@ -7,6 +7,8 @@ Problems are collected, never raised one by one: a `Report` gathers them as
 from __future__ import annotations
 
 import datetime as _dt
+import re
+import sys
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
@@ -54,6 +56,7 @@ class Report:
 # --- what a value may be ----------------------------------------------------------
 
 _ONLY_STR = frozenset((str,))
+_LARGEST = sys.float_info.max  # a tolerance is used as a float: inf, or an int past this, is no tolerance
 _ONLY_DICT = frozenset((dict,))
 
 
@@ -71,11 +74,27 @@ def _is_bool(value: Any) -> bool:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= _LARGEST
 
 
 def _is_date(value: Any) -> bool:
     return isinstance(value, (str, _dt.date)) and not isinstance(value, _dt.datetime)
+
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def valid_date(date: str) -> bool:
+    """A day, month or year of the calendar (no 2025-13-45), or an interval of two in order."""
+    parts = date.split("/", 1)
+    for part in parts:
+        try:
+            _dt.date.fromisoformat((part + "-01-01")[:10])  # a month or year as its first day
+        except ValueError:
+            return False
+        if not _ISO_DATE.match(part):
+            return False
+    return len(parts) == 1 or parts[0] <= parts[1]
 
 
 def is_table_list(value: Any) -> bool:
@@ -97,7 +116,7 @@ class Check(NamedTuple):
 STRING = Check(_is_str, "a string", (str,))
 STRINGS = Check(_is_str_list, "a list of strings", (list,), items=_ONLY_STR)
 BOOL = Check(_is_bool, "true or false", (bool,))
-NUMBER = Check(_is_number, "a number >= 0", (int, float), at_least_zero=True)
+NUMBER = Check(_is_number, "a finite number >= 0", (int, float), at_least_zero=True)
 DATE = Check(_is_date, "a date such as 2025-06-02", (str, _dt.date))
 TABLES = Check(is_table_list, "an array of tables", (list,), items=_ONLY_DICT)
 
@@ -171,8 +190,8 @@ class ShapeChecker:
             if not set(map(type, items)) <= allowed:
                 return well_formed(table, self.schema)
         for key in plan.at_least_zero:
-            if not table[key] >= 0:
-                return False  # a negative number or NaN, which well_formed rejects too
+            if not 0 <= table[key] <= _LARGEST:
+                return False  # negative, NaN, infinite or past a float, which well_formed rejects too
         return True
 
     def _plan(self, table: dict[str, Any]) -> _Plan | None:

@@ -200,7 +200,7 @@ class FileLines:
             text = self._text
             if text is None:
                 try:
-                    text = self.path.read_text(encoding="utf-8")
+                    text = self.path.read_text(encoding="utf-8-sig")
                 except (OSError, UnicodeDecodeError):
                     text = ""
             self._positions = scan(text)
