@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -142,6 +142,13 @@ class FactdrillApp(App):
         if self.deck is None and action in ("switch_mode", "command_palette"):
             return False
         return True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # The palette's "Keys" opens the same list as ? and f1, not Textual's side panel.
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                command = SystemCommand("Keys", "The keys that work here (also ? or f1)", self.action_help)
+            yield command
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -46,6 +46,8 @@ class QuizScreen(Screen):
     """Quiz mode. Reads the deck from `app.deck`; `start_round(spec)` skips the form (tests, --seed)."""
 
     CSS_PATH = _STYLES / "quiz.tcss"
+    # Below 80 columns the setup form's lists go one above another (see quiz.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     BINDINGS = [
         *(Binding(key, f"choose('{key.upper()}')", f"Option {key.upper()}", show=False, id=f"quiz.choose_{key}")
           for key in "abcd"),
@@ -123,6 +125,8 @@ class QuizScreen(Screen):
             return False
         if action == "retry":
             return bool(self.session and self.session.result().missed)
+        if action == "open_source":  # a claim no article makes has no source to open
+            return bool(self.query_one(FeedbackPanel).citations)
         if types is not None:
             question = self.session.current if self.session else None
             return question is not None and question.type in types
@@ -155,6 +159,7 @@ class QuizScreen(Screen):
         self._enter(FEEDBACK)
         self.query_one(FeedbackPanel).show(record.question, record.grade, self.session.index + 1,
                                            len(self.session.round))
+        self.refresh_bindings()  # whether `o` applies depends on the citations just shown
 
     def answer(self, given: str) -> None:
         """Grade `given`; an empty or impossible answer is not graded and says why."""

@@ -113,6 +113,8 @@ class SearchScreen(Screen):
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self._debounce: Timer | None = None
+        self._shown: ResultsReady | None = None  # the results on screen, to repaint for a new theme
+        self._open_when_ready = False  # Enter came before the results of the query typed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,6 +126,15 @@ class SearchScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "Search"
         self.query_one(Input).focus()
+        # Matching words are styled with the theme's colours when the results are built.
+        self.app.theme_changed_signal.subscribe(self, self._repaint_results)
+
+    def _repaint_results(self, _theme: object) -> None:
+        if self._shown is not None:
+            results = self.query_one(ResultList)
+            highlighted = results.highlighted
+            self._show_results(self._shown)
+            results.highlighted = highlighted
 
     @property
     def deck(self) -> Deck:
@@ -145,6 +156,7 @@ class SearchScreen(Screen):
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
+        self._open_when_ready = False  # Enter applied to the query as it was then
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_SECONDS, lambda: self.run_search(event.value))
@@ -163,6 +175,7 @@ class SearchScreen(Screen):
     def _show_results(self, event: ResultsReady) -> None:
         if event.query != self.query_one(Input).value:
             return  # a stale answer; a newer search is on its way
+        self._shown = event
         results = self.query_one(ResultList)
         style = results.get_component_rich_style("results--match")
         results.clear_options()
@@ -173,9 +186,18 @@ class SearchScreen(Screen):
         if event.hits:
             results.highlighted = 0
         self.query_one("#search-status", Static).update(self._status_text(event.query, event.hits))
+        if self._open_when_ready:
+            self._open_when_ready = False
+            if event.hits:
+                results.action_select()
 
     @on(Input.Submitted, "#query")
-    def _submit(self) -> None:
+    def _submit(self, event: Input.Submitted) -> None:
+        if self._shown is None or self._shown.query != event.value:
+            # The results on screen (if any) are for an earlier query: open the top
+            # result of this one when it arrives, not a stale one now.
+            self._open_when_ready = bool(event.value.strip())
+            return
         results = self.query_one(ResultList)
         if results.highlighted is not None:
             results.action_select()

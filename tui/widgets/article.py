@@ -117,6 +117,9 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self.render_paragraphs()
+        # The highlight colours are baked into each paragraph's Text: a new theme
+        # must paint them again, or the old theme's colours stay.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.render_paragraphs())
 
     def _paragraph_of(self, offset: int) -> Paragraph | None:
         for paragraph in self.query(Paragraph):

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
@@ -30,6 +30,18 @@ def fact_summary(deck: Deck, fact: Fact) -> Group:
         dispute.append_text(safe(fact.dispute_note))
         lines.append(dispute)
     return Group(*lines)
+
+
+class FactSummary(VerticalScroll):
+    """The fact's own lines, scrollable: a long note or dispute on a small terminal would
+    otherwise be cut off, corroboration and all. Focusable (Tab) only when there is more."""
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
+
+    def show(self, renderable: RenderableType) -> None:
+        self.query_one(Static).update(renderable)
+        self.scroll_home(animate=False)
 
 
 class CitationList(OptionList):
@@ -57,7 +69,8 @@ class FactDetail(Vertical):
 
     def compose(self) -> ComposeResult:
         fact = None if self.fact_id is None else self.deck.fact(self.fact_id)
-        yield Static(self._summary(fact), id="fact-summary")
+        with FactSummary(id="fact-summary"):
+            yield Static(self._summary(fact), id="fact-summary-text")
         yield Static(Text("Citations — Enter opens the article", style="dim"), id="citations-label")
         # Built with its options, an OptionList highlights the first one itself.
         yield CitationList(*self._citation_options(fact), id="citations")
@@ -66,7 +79,7 @@ class FactDetail(Vertical):
         if fact_id is None or not self.children:  # not composed yet: compose shows it
             return
         fact = self.deck.fact(fact_id)
-        self.query_one("#fact-summary", Static).update(self._summary(fact))
+        self.query_one(FactSummary).show(self._summary(fact))
         citations = self.query_one(CitationList)
         citations.clear_options()
         citations.add_options(self._citation_options(fact))

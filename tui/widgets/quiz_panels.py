@@ -133,4 +133,5 @@ class SummaryPanel(VerticalScroll):
             hint = "r: retry the missed ones · " + hint
         self.query_one("#summary-hint", Static).update(Text(hint, style="bold"))
         self.scroll_home(animate=False)
-        self.screen.set_focus(None)
+        # Focused, so ↑↓ and PgUp/PgDn scroll a list of missed questions taller than the screen.
+        self.focus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, SelectionList, Static
@@ -13,6 +14,20 @@ from tui.core.deck import Deck
 from tui.core.quiz import DEFAULT_COUNT, QUESTION_TYPES, RoundSpec, new_seed
 from tui.core.quiz_questions import TYPE_LABELS
 from tui.rendering import safe
+
+
+class SetupChoices(SelectionList[str]):
+    """A list of the form: Space ticks, and Enter starts the round as it does everywhere in the form
+    (a SelectionList's own Enter would tick, so a teacher tabbing to Tags and pressing Enter
+    to start would change the tags instead)."""
+
+    BINDINGS = [
+        Binding("space", "select", "Tick", id="quiz.setup.tick", tooltip="tick or untick the highlighted entry"),
+        Binding("enter", "start", "Start", id="quiz.setup.start", tooltip="start the round"),
+    ]
+
+    def action_start(self) -> None:
+        self.query_ancestor(QuizSetup).request_start()
 
 
 class QuizSetup(VerticalScroll):
@@ -29,7 +44,7 @@ class QuizSetup(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Set up a round. Empty tags or sources mean all; an empty seed picks one "
-                          "(shown at the end, to replay). Enter starts.", style="dim"), id="setup-help")
+                          "(shown at the end, to replay). Space ticks; Enter starts.", style="dim"), id="setup-help")
         with Horizontal(id="setup-numbers"):
             with Vertical(classes="setup-field"):
                 yield Label("Questions")
@@ -41,14 +56,16 @@ class QuizSetup(VerticalScroll):
         with Horizontal(id="setup-lists"):
             with Vertical(classes="setup-list"):
                 yield Label("Question types")
-                yield SelectionList[str](*((TYPE_LABELS[t], t, True) for t in QUESTION_TYPES), id="setup-types")
+                yield SetupChoices(*((TYPE_LABELS[t], t, True) for t in QUESTION_TYPES), id="setup-types")
             with Vertical(classes="setup-list"):
                 yield Label("Tags")
-                yield SelectionList[str](*((safe(tag), tag) for tag in self.deck.tags), id="setup-tags")
+                yield SetupChoices(*((safe(tag), tag) for tag in self.deck.tags), id="setup-tags")
             with Vertical(classes="setup-list"):
                 yield Label("Sources")
-                yield SelectionList[str](
-                    *((safe(f"{s.outlet_label()} · {s.title}"), s.id) for s in self.deck.sources.values()),
+                yield SetupChoices(
+                    # Title first: most outlets are unknown, so an outlet-first label
+                    # truncates to the same words for several sources.
+                    *((safe(f"{s.title} · {s.outlet_label()}"), s.id) for s in self.deck.sources.values()),
                     id="setup-sources",
                 )
         yield Static("", id="setup-problem")
@@ -85,6 +102,10 @@ class QuizSetup(VerticalScroll):
     @on(Input.Submitted)
     def _start(self, event: Message) -> None:
         event.stop()
+        self.request_start()
+
+    def request_start(self) -> None:
+        """Start a round with the settings, or show why they cannot make one."""
         spec = self.spec()
         if spec is not None:
             self.post_message(self.Start(spec))
