@@ -319,3 +319,19 @@ def test_session_scores_skips_reveals_and_retries_the_missed(quizdeck):
     retry = retry_round(quizdeck, result)
     assert {q.key for q in retry.questions} == {r.key for r in result.missed}
     assert {q.type for q in retry.questions} == {"typed"}
+
+
+def test_a_round_examines_only_the_facts_it_reaches_not_the_whole_deck(bundled, monkeypatch):
+    # Working out a fact's question types reads its sentences and runs the checker: on a
+    # 100,000-fact deck, doing it for every fact made starting a round take minutes.
+    import tui.core.quiz as quiz
+
+    examined = []
+    real = quiz.feasible_types
+    monkeypatch.setattr(quiz, "feasible_types", lambda deck, fact: examined.append(fact.id) or real(deck, fact))
+
+    round_ = build_round(bundled, RoundSpec(count=5, seed=4))
+
+    assert len(round_) == 5
+    assert len(examined) <= 20 < len(bundled.facts)
+    assert len(examined) == len(set(examined))  # each fact at most once

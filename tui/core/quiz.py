@@ -84,19 +84,34 @@ def build_round(deck: Deck, spec: RoundSpec) -> Round:
     rng.shuffle(facts)
     claims = [c for c in deck.unsourced_claims if _claim_matches(c, spec)] if "claim" in types else []
     rng.shuffle(claims)
-    allowed = {f.id: [t for t in feasible_types(deck, f) if t in types] for f in facts}
-    facts = [f for f in facts if allowed[f.id]]
+    # Which types each fact allows is worked out only for the facts a round reaches: on a
+    # large deck, checking every fact (cloze sentences, answers in prompts) would take minutes.
+    feasible: dict[str, tuple[str, ...]] = {}
+
+    def allowed(fact: Fact) -> tuple[str, ...]:
+        if fact.id not in feasible:
+            feasible[fact.id] = tuple(t for t in feasible_types(deck, fact) if t in types)
+        return feasible[fact.id]
+
+    closed: set[str] = set()  # types no remaining fact allows; taking facts away never reopens one
+
+    def is_open(type_: str) -> bool:
+        if type_ == "claim" and claims:
+            return True
+        if type_ not in closed and not any(type_ in allowed(f) for f in facts):
+            closed.add(type_)
+        return type_ not in closed
 
     used = {t: 0 for t in types}
     questions: list[Question] = []
     while len(questions) < spec.count and (facts or claims):
-        open_types = [t for t in types if any(t in allowed[f.id] for f in facts) or (t == "claim" and claims)]
+        open_types = [t for t in types if is_open(t)]
         if not open_types:
             break
         fewest = min(used[t] for t in open_types)
         type_ = rng.choice([t for t in open_types if used[t] == fewest])
         used[type_] += 1
-        fact = next((f for f in facts if type_ in allowed[f.id]), None)
+        fact = next((f for f in facts if type_ in allowed(f)), None)
         if type_ == "claim":
             judgements = []
             if fact is not None:
