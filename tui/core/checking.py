@@ -39,6 +39,7 @@ to the text rules, so a deck never gets a checker that rejects its own answer.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from fractions import Fraction
@@ -54,7 +55,7 @@ from .normalize import normalize_answer, stem
 from .numbers import format_value, numbers_in
 from .quantities import DurationReader, NumberReader
 
-__all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
+__all__ = ["AnswerChecker", "Verdict", "check_answer", "checker_for", "normalize_answer"]
 
 EXACT_WHY = "The expected answer (case, accents and punctuation aside)."
 _MAX_EXTRA_WORDS = 8  # beyond this, the "answer" is an essay that happens to contain it
@@ -382,22 +383,26 @@ _DEFAULT = AnswerChecker()
 
 def check_answer(fact: Fact, given: str, deck: Deck | None = None) -> Verdict:
     """Judge ``given`` for ``fact``; with ``deck``, other names in it are never taken for typos."""
-    checker = _DEFAULT if deck is None else _checker_for(deck)
+    checker = _DEFAULT if deck is None else checker_for(deck)
     return checker.check(fact, given)
 
 
 _CHECKERS: dict[int, tuple[Deck, AnswerChecker]] = {}
+_CHECKERS_LOCK = threading.Lock()  # the TUI warms a deck's checker in a worker thread
 
 
-def _checker_for(deck: Deck) -> AnswerChecker:
+def checker_for(deck: Deck) -> AnswerChecker:
+    """The shared checker of `deck`: building one reads every name in the deck (a second at
+    100,000 facts), so the quiz, its question building and the CLI share one per deck."""
     # Keyed on identity, holding the deck so the id cannot be reused by another object.
-    entry = _CHECKERS.get(id(deck))
-    if entry is None or entry[0] is not deck:
-        if len(_CHECKERS) > 8:
-            _CHECKERS.clear()
-        entry = (deck, AnswerChecker(deck))
-        _CHECKERS[id(deck)] = entry
-    return entry[1]
+    with _CHECKERS_LOCK:
+        entry = _CHECKERS.get(id(deck))
+        if entry is None or entry[0] is not deck:
+            if len(_CHECKERS) > 8:
+                _CHECKERS.clear()
+            entry = (deck, AnswerChecker(deck))
+            _CHECKERS[id(deck)] = entry
+        return entry[1]
 
 
 def time_checks(deck: Deck, samples: list[tuple[Fact, str]] | None = None) -> tuple[float, list[float]]:

@@ -298,9 +298,9 @@ class QuizSession:
               clock: Callable[[], float] = time.monotonic) -> "QuizSession":
         """A session on `round_`, grading typed answers with the deck's `AnswerChecker` by default."""
         if checker is None:
-            from .checking import AnswerChecker
+            from .checking import checker_for
 
-            checker = AnswerChecker(deck)
+            checker = checker_for(deck)
         return cls(deck, round_, checker, clock)
 
     @property

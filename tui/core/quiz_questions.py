@@ -10,6 +10,8 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from itertools import chain
+from typing import Iterator
 
 from .deck import Citation, Deck, Fact, UnsourcedClaim
 from .matching import key_words, spelling_key, words_of
@@ -108,25 +110,30 @@ def safe_questions(fact: Fact) -> list[str]:
 
 # --- multiple choice ------------------------------------------------------------
 
+def _distractors(deck: Deck, fact: Fact) -> Iterator[str]:
+    seen = set(answer_forms(fact))
+    # Another fact's free-text answer ("on Monday", "as reasonable") is not a plausible wrong
+    # answer to this one; names, places, figures and dates of the same kind are.
+    lenders = () if fact.kind == "text" else (f.answer for f in deck.facts if f.kind == fact.kind and f.id != fact.id)
+    for text in chain(fact.distractors, lenders):
+        form = normalize_answer(text)
+        if form and form not in seen:
+            seen.add(form)
+            yield text
+
+
 def distractor_pool(deck: Deck, fact: Fact) -> list[str]:
     """Wrong options for `fact`: its own distractors first, then answers of facts of the same kind
     (not for free-text answers).
 
     Never an option that normalises to the answer or an alias; no two alike.
     """
-    seen = set(answer_forms(fact))
-    own: list[str] = []
-    borrowed: list[str] = []
-    # Another fact's free-text answer ("on Monday", "as reasonable") is not a plausible wrong
-    # answer to this one; names, places, figures and dates of the same kind are.
-    lenders = [] if fact.kind == "text" else [f.answer for f in deck.facts if f.kind == fact.kind and f.id != fact.id]
-    for bucket, texts in ((own, fact.distractors), (borrowed, lenders)):
-        for text in texts:
-            form = normalize_answer(text)
-            if form and form not in seen:
-                seen.add(form)
-                bucket.append(text)
-    return own + borrowed
+    return list(_distractors(deck, fact))
+
+
+def has_distractor(deck: Deck, fact: Fact) -> bool:
+    """Whether `distractor_pool` is not empty, without reading a whole large deck to know."""
+    return next(_distractors(deck, fact), None) is not None
 
 
 def choice_options(deck: Deck, fact: Fact, rng: random.Random) -> tuple[tuple[Option, ...], str] | None:
@@ -255,7 +262,7 @@ def feasible_types(deck: Deck, fact: Fact) -> tuple[str, ...]:
     safe = bool(safe_questions(fact))
     if safe:
         types.append("typed")
-        if distractor_pool(deck, fact):
+        if has_distractor(deck, fact):
             types.append("choice")
     # The sources disagree on a disputed fact, so "Supported" would punish the other reading.
     if not fact.disputed:

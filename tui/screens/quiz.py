@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Input, OptionList
 
+from tui.core.checking import checker_for
 from tui.core.deck import Deck
 from tui.core.progress import ProgressRecorder
 from tui.core.quiz import NotAnAnswer, QuizSession, RoundSpec, build_round, retry_round
@@ -107,6 +108,14 @@ class QuizScreen(Screen):
         spec = getattr(self.app, "quiz_spec", None)  # `factdrill quiz --seed ...` starts straight away
         if isinstance(spec, RoundSpec):
             self.start_round(spec)
+        else:
+            self._prepare_checker()
+
+    @work(thread=True, exclusive=True, group="quiz-checker")
+    def _prepare_checker(self) -> None:
+        # Built while the setup form is read: on a 100,000-fact deck it takes a second or two,
+        # which would otherwise freeze the screen when Enter starts the round.
+        checker_for(self.deck)
 
     # --- state ------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from tui.core.deck import Deck, Fact
 from tui.rendering import safe
 
 GROUPINGS = ("topic", "source")
+EXPAND_ALL_UP_TO = 1000  # facts
 UNTAGGED = "untagged"
 
 
@@ -49,6 +50,7 @@ class FactTree(Tree[str]):
 
     def __init__(self, deck: Deck, **kwargs) -> None:
         self._label_widths: dict[tuple[int, bool], int] = {}  # see get_label_width
+        self._unfilled: dict[TreeNode[str], list[Fact]] = {}  # collapsed groups, filled on expand
         super().__init__(Text("Facts"), **kwargs)
         self.deck = deck
         self.show_root = False
@@ -79,21 +81,37 @@ class FactTree(Tree[str]):
         keep = self.current_fact_id
         self.clear()
         self._label_widths.clear()  # node ids start again from 0
+        self._unfilled.clear()
         self._fill()
         if keep is None or not self.select_fact(keep):
             self._cursor_to_first_fact()
             self.scroll_home(animate=False)
 
     def _fill(self) -> None:
+        # A large deck opens with only its first group expanded, and a collapsed group gets
+        # its leaves when first opened: for 100,000 facts, making and measuring every line
+        # froze the screen for seconds.
+        expand_all = len(self.deck.facts) <= EXPAND_ALL_UP_TO
+        expanded_one = False
         for label, facts in groups(self.deck, self.grouping):
             label.append(f"  ({len(facts)})", "dim")
-            branch = self.root.add(label, expand=True)
-            for fact in facts:
-                branch.add_leaf(safe(fact.statement), data=fact.id)
+            expand = expand_all or (bool(facts) and not expanded_one)
+            expanded_one = expanded_one or expand
+            branch = self.root.add(label, expand=expand)
+            self._unfilled[branch] = facts
+            if expand:
+                self._fill_group(branch)
+
+    def _fill_group(self, branch: TreeNode[str]) -> None:
+        for fact in self._unfilled.pop(branch, ()):
+            branch.add_leaf(safe(fact.statement), data=fact.id)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        self._fill_group(event.node)
 
     def _cursor_to_first_fact(self) -> None:
-        # Its line is known without laying out the tree: one line per group above it
-        # (every group is expanded), then the leaf. No scrolling: it is on the first screen.
+        # Its line is known without laying out the tree: one line per (empty) group above
+        # it, then the leaf. No scrolling: it is on the first screen.
         for index, branch in enumerate(self.root.children):
             if branch.children:
                 self.cursor_line = index + 1
@@ -113,6 +131,10 @@ class FactTree(Tree[str]):
 
     def select_fact(self, fact_id: str) -> bool:
         """Put the cursor on the first leaf showing `fact_id`; False if none."""
+        for branch, facts in list(self._unfilled.items()):
+            if any(fact.id == fact_id for fact in facts):
+                self._fill_group(branch)
+                break
         for node in self._leaves():
             if node.data == fact_id:
                 node.parent.expand()
