@@ -33,9 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     deck = load_or_exit(args)
     fact = fact_or_exit(deck, args.fact_id)
-    from tui.core.checking import AnswerChecker  # imported here so the other commands never depend on it
+    from tui.core.checking import checker_for  # imported here so the other commands never depend on it
 
-    checker = AnswerChecker(deck)
+    checker = checker_for(deck)
     verdicts = [checker.check(fact, given) for given in args.answers]
     if args.json:
         sources = [citation_json(deck, c) for c in fact.citations]

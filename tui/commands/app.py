@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from tui.commands.common import deck_paths, load_or_exit
+from tui.core.deck_files import deck_files
+from tui.core.schema import Report
 
 # Decks above this many bytes of TOML load in a worker behind a progress screen, so the
 # app answers at once; smaller ones load in well under a frame, and a bad deck is
@@ -15,11 +17,9 @@ LOAD_IN_BACKGROUND_BYTES = 1_000_000
 
 
 def deck_size(paths: list[Path]) -> int:
-    total = 0
-    for path in paths:
-        files = path.rglob("*.toml") if path.is_dir() else [path]
-        total += sum(f.stat().st_size for f in files if f.is_file())
-    return total
+    """Bytes of the deck's TOML files, found as the loader finds them (a missing path counts 0;
+    loading reports it)."""
+    return sum(file.stat().st_size for file in deck_files(paths, Report()))
 
 
 def run_app(args: argparse.Namespace) -> int:

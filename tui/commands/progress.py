@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with ProgressStore() as store:
             summary = store.summary(deck.title)
-            due = [fact_id for fact_id in store.due_fact_ids(deck.title) if fact_id in deck.facts_by_id]
+            due = store.due_in(deck)
             path = store.path
     except ProgressError as error:
         print(f"factdrill: {error}", file=sys.stderr)

@@ -64,7 +64,7 @@ def _due_fact_ids(deck) -> list[str] | None:
 
     try:
         with ProgressStore() as store:
-            return [fact_id for fact_id in store.due_fact_ids(deck.title) if fact_id in deck.facts_by_id]
+            return store.due_in(deck)
     except ProgressError as error:
         print(f"factdrill quiz: {error}", file=sys.stderr)
         return None

@@ -149,18 +149,21 @@ class Source:
             return self.title
         return f"{self.title} (no headline; descriptive title)"
 
-    def date_label(self) -> str:
-        """The date as a person reads it, with its precision stated when not exact."""
+    def date_label(self, *, with_basis: bool = True) -> str:
+        """The date as a person reads it, with its precision stated when not exact.
+
+        `with_basis=False` says only "(inferred)", not what from: that can run to a paragraph.
+        """
         if self.date_precision == "unknown" or not self.date:
             return "Date unknown"
         shown = format_iso_date(self.date)
         if self.date_precision == "inferred":
-            return f"{shown} (inferred: {self.date_basis})" if self.date_basis else f"{shown} (inferred)"
+            return f"{shown} (inferred: {self.date_basis})" if with_basis and self.date_basis else f"{shown} (inferred)"
         return shown
 
-    def provenance_line(self) -> str:
+    def provenance_line(self, *, with_basis: bool = True) -> str:
         """Outlet, title and date in one line, e.g. for a citation."""
-        return f"{self.outlet_label()} · {self.title_label()} · {self.date_label()}"
+        return f"{self.outlet_label()} · {self.title_label()} · {self.date_label(with_basis=with_basis)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ def citation_json(deck: Deck, citation: Citation) -> dict[str, Any]:
 
 def fact_json(deck: Deck, fact: Fact) -> dict[str, Any]:
     """Every field of a fact, citations resolved under `sources`."""
+    cited_by, of = deck.corroboration(fact)
     return {
         "id": fact.id,
         "statement": fact.statement,
@@ -42,6 +43,6 @@ def fact_json(deck: Deck, fact: Fact) -> dict[str, Any]:
         "disputed": fact.disputed,
         "dispute_note": fact.dispute_note,
         "note": fact.note,
-        "corroboration": {"cited_by": deck.corroboration(fact)[0], "of": deck.corroboration(fact)[1]},
+        "corroboration": {"cited_by": cited_by, "of": of},
         "sources": [citation_json(deck, c) for c in fact.citations],
     }

@@ -26,6 +26,8 @@ from typing import Iterable
 
 from fsrs import Card, Rating, Scheduler
 
+from .deck import Deck
+
 DATA_DIR_ENV = "FACTDRILL_DATA_DIR"
 DATABASE_NAME = "progress.sqlite3"
 # Another factdrill saving at the same moment holds the file for milliseconds; wait for it
@@ -189,6 +191,10 @@ class ProgressStore:
         except sqlite3.Error as error:
             raise ProgressError(f"{self.path}: cannot read progress ({error})") from None
         return [fact_id for (fact_id,) in rows]
+
+    def due_in(self, deck: Deck, now: datetime | None = None) -> list[str]:
+        """The facts of `deck` due again by `now`, most overdue first; facts since removed from it left out."""
+        return [fact_id for fact_id in self.due_fact_ids(deck.title, now) if fact_id in deck.facts_by_id]
 
     def summary(self, deck: str, now: datetime | None = None, recent: int = 5) -> ProgressSummary:
         try:

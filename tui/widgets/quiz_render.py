@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.core.deck import Citation, Deck, Fact, format_iso_date
+from tui.core.deck import Citation, Deck, Fact
 from tui.core.provenance import quote_in_context
 from tui.core.quiz import Grade, QuestionResult, RoundResult, RoundSpec
 from tui.core.quiz_questions import JUDGEMENT_KEYS, JUDGEMENT_LABELS, TYPE_LABELS, Question
@@ -104,14 +104,6 @@ def grade_line(grade: Grade) -> Text:
     return line
 
 
-def short_date(source) -> str:
-    """The date and its precision, without why it was inferred: the answer's paragraph must fit
-    on screen; the reason is one key away, at the top of the source viewer."""
-    if source.date_precision == "inferred" and source.date:
-        return f"{format_iso_date(source.date)} (inferred)"
-    return source.date_label()
-
-
 def citation_text(deck: Deck, citation: Citation, *, plain: bool = False) -> Text:
     """A citation's title, outlet and date, then its paragraph with the quote highlighted."""
     context = quote_in_context(deck, citation)
@@ -120,7 +112,9 @@ def citation_text(deck: Deck, citation: Citation, *, plain: bool = False) -> Tex
     text.append("\n")
     text.append_text(safe(source.outlet_label(), "" if source.outlet_known else "italic"))
     text.append(" · ", DIM_STYLE)
-    text.append_text(safe(source.date_label() if plain else short_date(source)))
+    # On screen the answer's paragraph must fit: why a date was inferred is one key away,
+    # at the top of the source viewer. Plain mode has the room, and no viewer.
+    text.append_text(safe(source.date_label(with_basis=plain)))
     text.append("\n  " if plain else "\n")
     before, quote, after = (printable(context.paragraph[: context.start]),
                             printable(context.paragraph[context.start : context.end]),
@@ -183,8 +177,8 @@ def spec_line(spec: RoundSpec) -> Text:
 def _cited_sources(deck: Deck, fact: Fact | None) -> list[Text]:
     if fact is None:
         return [Text("    not in any source", style=DIM_STYLE)]
-    return [Text("    ").append_text(safe(f"{src.outlet_label()} · {src.title_label()} · {short_date(src)}", DIM_STYLE))
-            for src in (deck.sources[s] for s in fact.source_ids)]
+    return [Text("    ").append_text(safe(deck.sources[s].provenance_line(with_basis=False), DIM_STYLE))
+            for s in fact.source_ids]
 
 
 def summary(deck: Deck, result: RoundResult, *, planned: int | None = None) -> Text:
