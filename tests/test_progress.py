@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -168,3 +169,14 @@ def test_card_ids_are_stable_and_distinct():
     assert card_id_for("deck", "a") == card_id_for("deck", "a")
     assert len({card_id_for("deck", f"fact-{i}") for i in range(2000)}) == 2000
     assert card_id_for("deck", "a") != card_id_for("other", "a")
+
+
+def test_due_in_a_deck_leaves_out_facts_the_deck_no_longer_has(deck, store):
+    wrong = typed_session(deck, "crossing-time").answer("17")
+    store.record_answer(deck.title, wrong, when=NOW)
+    renamed = dataclasses.replace(wrong.question, fact=dataclasses.replace(wrong.question.fact, id="renamed-since"))
+    store.record_answer(deck.title, dataclasses.replace(wrong, question=renamed), when=NOW)
+
+    later = NOW + timedelta(days=2)
+    assert set(store.due_fact_ids(deck.title, later)) == {"crossing-time", "renamed-since"}
+    assert store.due_in(deck, later) == ["crossing-time"]
