@@ -9,6 +9,7 @@ from typing import Sequence
 
 from tui.cli import answer, listing, progress, quiz, search, serve, show, validate
 from tui.cli.options import MODES, add_deck_option
+from tui.present.output import guarded_output
 
 # Each subcommand module has `register(subparsers)`, which sets `run(args) -> int` as the
 # parser's default `handler`.
@@ -30,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Whatever a command prints, deck text included, reaches the terminal as data only.
+    with guarded_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "deck", None) is None:

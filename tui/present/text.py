@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from rich.text import Text
 
-from tui.core.safe_text import printable
+from tui.core.safe_text import ShownText, printable
 
 QUOTE_STYLE = "bold black on yellow"
 LABEL_STYLE = "bold"
@@ -16,12 +18,14 @@ def safe(text: str, style: str = "") -> Text:
     return Text(printable(text), style=style)
 
 
-def highlighted(text: str, spans, style: str = QUOTE_STYLE) -> Text:
+def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = QUOTE_STYLE) -> Text:
     """`text` shown safely, with the raw-text character spans `(start, end)` styled.
 
-    printable() may turn one character into several, so offsets are mapped through it.
+    printable() may turn one character into several, so offsets are mapped through it:
+    the map is built in one pass, so a text with many matches costs O(text) once.
     """
-    shown = safe(text)
+    shown = ShownText(text)
+    result = Text(shown.text)
     for start, end in spans:
-        shown.stylize(style, len(printable(text[:start])), len(printable(text[:end])))
-    return shown
+        result.stylize(style, *shown.span(start, end))
+    return result
