@@ -97,7 +97,7 @@ def display_path(path: Path) -> str:
     """Path relative to the working directory when it is below it, else as given."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # not below it; no working directory; a link loop
         return str(path)
 
 

@@ -8,6 +8,7 @@ is always of the article's own characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -53,6 +54,9 @@ def _flatten(text: str) -> str:
     return _replace_each(text, ((char, " ") for char in spaces))
 
 
+_ALIGN_CHARS = 300  # how much of a quote not found is aligned to find the closest passage
+
+
 def _in_word(char: str) -> bool:
     return char.isalnum() or unicodedata.combining(char) > 0
 
@@ -60,6 +64,63 @@ def _in_word(char: str) -> bool:
 def normalize_quote(text: str) -> str:
     """The form quotes are compared in: typography unified, whitespace runs collapsed, trimmed."""
     return " ".join(unify_typography(text).split())
+
+
+def smallest_period(needle: str) -> int:
+    """The smallest p > 0 with needle[i] == needle[i + p] wherever both exist (KMP's failure function)."""
+    fail = [0] * len(needle)
+    k = 0
+    for i in range(1, len(needle)):
+        char = needle[i]
+        while k and needle[k] != char:
+            k = fail[k - 1]
+        if needle[k] == char:
+            k += 1
+        fail[i] = k
+    return len(needle) - fail[-1]
+
+
+def find_words(text: str, needle: str) -> int:
+    """Where `needle` first occurs in `text` not starting or ending inside a word, or -1.
+
+    Linear in len(text) + len(needle). Searching again from each rejected occurrence + 1
+    would compare the needle afresh at every overlapping occurrence, O(text x needle) for
+    "aaaa…". Occurrences that overlap form chains, each `p` (the needle's period) after the
+    last, while the text keeps repeating the needle's last `p` characters; inside a chain the
+    characters around each occurrence are known from the needle, so a chain is measured in
+    one C-level match and only its first and last members are examined.
+    """
+    length = len(needle)
+    check_start, check_end = _in_word(needle[0]), _in_word(needle[-1])
+
+    def edges_ok(at: int) -> bool:
+        end = at + length
+        return not (check_start and at > 0 and _in_word(text[at - 1])) and not (
+            check_end and end < len(text) and _in_word(text[end]))
+
+    at = text.find(needle)
+    if at < 0 or edges_ok(at):
+        return at
+    period = smallest_period(needle)
+    unit = needle[length - period:]
+    repeats_of_unit = re.compile(f"(?:{re.escape(unit)})*").match
+    # Inside a chain every occurrence but the first follows needle[period - 1], and every one
+    # but the last is followed by unit[0].
+    start_ok = not (check_start and _in_word(needle[period - 1]))
+    end_ok_inside = not (check_end and _in_word(unit[0]))
+    while at >= 0:
+        repeats = (repeats_of_unit(text, at + length).end() - at - length) // period
+        if repeats and start_ok:
+            if end_ok_inside and repeats > 1:
+                return at + period
+            if edges_ok(at + repeats * period):
+                return at + repeats * period
+        last = at + repeats * period
+        # A later occurrence overlapping `last` by `period` or more would extend the chain.
+        at = text.find(needle, last + length - period + 1)
+        if at >= 0 and edges_ok(at):
+            return at
+    return -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,16 +201,7 @@ class NormalizedText:
 
     def _find_words(self, needle: str) -> int:
         """Where `needle` first occurs not starting or ending inside a word, or -1."""
-        text = self.text
-        at = text.find(needle)
-        check_start, check_end = _in_word(needle[0]), _in_word(needle[-1])
-        while at >= 0:
-            end = at + len(needle)
-            if not (check_start and at > 0 and _in_word(text[at - 1])) and not (
-                    check_end and end < len(text) and _in_word(text[end])):
-                return at
-            at = text.find(needle, at + 1)
-        return -1
+        return find_words(self.text, needle)
 
     def closest_passage(self, quote: str, original: str) -> tuple[str, float]:
         """The passage of the original that best matches `quote`, widened to whole words, and its score."""
@@ -158,10 +210,14 @@ class NormalizedText:
         needle = normalize_quote(quote)
         if not needle or not self.text:
             return ("", 0.0)
-        alignment = fuzz.partial_ratio_alignment(needle, self.text)
+        # Aligning costs O(text x needle): a long quote is located by its head, then widened.
+        alignment = fuzz.partial_ratio_alignment(needle[:_ALIGN_CHARS], self.text)
         if alignment is None:
             return ("", 0.0)
-        start, end = alignment.dest_start, alignment.dest_end
+        start, end, score = alignment.dest_start, alignment.dest_end, alignment.score
+        if len(needle) > _ALIGN_CHARS:  # the whole quote's length from where its head aligned
+            end = min(len(self.text), start + len(needle))
+            score = fuzz.ratio(needle, self.text[start:end])
         if len(needle) > len(self.text):
             start, end = 0, len(self.text)
         while start > 0 and not self.text[start - 1].isspace():
@@ -171,7 +227,7 @@ class NormalizedText:
         if end <= start:
             return ("", 0.0)
         first, last = self.original_span(start, end)
-        return (original[first:last], alignment.score)
+        return (original[first:last], score)
 
 
 class QuoteFinder:

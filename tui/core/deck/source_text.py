@@ -8,9 +8,15 @@ followed, then checked), never `/etc/passwd` or `/dev/zero`, whose contents a
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from tui.core.deck.model import display_path
+
+
+# The largest source text a deck may cite (documented in README "Safety"): articles are
+# kilobytes; this leaves room for a book while keeping a hostile deck from filling memory.
+MAX_SOURCE_BYTES = 64 * 2**20
 
 
 class SourceTextError(Exception):
@@ -22,7 +28,8 @@ def read_source_text(relative: str, deck_file: Path, root: Path) -> tuple[Path, 
 
     The text is decoded as UTF-8 (a byte-order mark dropped) with every line ending
     read as "\\n", the form quote spans are offsets into. Raises `SourceTextError`
-    for a path outside `root`, anything but a regular file, or bytes not UTF-8.
+    for a path outside `root`, anything but a regular file, a file over MAX_SOURCE_BYTES,
+    any error of the file system, or bytes not UTF-8.
     """
     if not relative.strip() or "\x00" in relative:
         raise SourceTextError("'text' must be the path of the article's text file")
@@ -35,10 +42,18 @@ def read_source_text(relative: str, deck_file: Path, root: Path) -> tuple[Path, 
         raise SourceTextError(
             f"source text '{relative}' is outside the deck folder {display_path(root)}; "
             "a deck may only cite texts stored inside it")
-    if not path.exists():
-        raise SourceTextError(f"source text file not found: {display_path(path)}")
-    if not path.is_file():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise SourceTextError(f"source text file not found: {display_path(path)}") from None
+    except OSError as error:  # e.g. a name too long for the file system
+        raise SourceTextError(f"cannot read source text '{relative}': {error.strerror or error}") from None
+    if not stat.S_ISREG(info.st_mode):
         raise SourceTextError(f"source text is not a regular file: {display_path(path)}")
+    if info.st_size > MAX_SOURCE_BYTES:
+        raise SourceTextError(
+            f"source text {display_path(path)} is {info.st_size / 2**20:.0f} MiB; "
+            f"the limit is {MAX_SOURCE_BYTES // 2**20} MiB per source text")
     try:
         raw = path.read_bytes()
     except OSError as error:
