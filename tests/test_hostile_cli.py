@@ -104,3 +104,10 @@ def test_json_escapes_every_control_and_keeps_the_data() -> None:
     fact = json.loads(result.stdout)
     assert "\x1b]52;c;" in fact["statement"]  # the data survives, escaped in transit
     assert "\u202e" in fact["statement"] and "\x9b" in fact["statement"]
+
+
+@pytest.mark.parametrize("args", [[], ["--mode", "quiz"], ["quiz"], ["quiz", "--count", "3"]])
+def test_the_app_without_a_terminal_exits_2_suggesting_plain(args: list[str]) -> None:
+    result = run(args, stdin="1\n")  # stdin and stdout are pipes here
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "--plain" in result.stderr

@@ -56,6 +56,7 @@ def test_the_command_prints_background_load_problems_after_the_app_closes(monkey
     broken = tmp_path / "broken.toml"
     broken.write_text('[deck]\ntitle = "x"\n[[facts]]\nid = "a"\nsurprise = 1\n')
     monkeypatch.setattr(tui.cli.start, "LOAD_IN_BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(tui.cli.start, "require_terminal", lambda command: None)  # capsys is no terminal
     run = FactdrillApp.run
     monkeypatch.setattr(FactdrillApp, "run", lambda self, **options: run(self, headless=True, **options))
 

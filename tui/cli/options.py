@@ -40,6 +40,16 @@ def positive_int(value: str) -> int:
     return number
 
 
+def require_terminal(command: str) -> None:
+    """Exit 2 with a one-line message unless stdin and stdout are both terminals: the app
+    would otherwise draw into a pipe and wait forever for keys."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return
+    print(f"{command}: the app needs a terminal (stdin and stdout); "
+          "for pipes and scripts use `factdrill quiz --plain`", file=sys.stderr)
+    raise SystemExit(2)
+
+
 def deck_paths(args: argparse.Namespace) -> list[Path]:
     """The --deck paths given, else the bundled deck."""
     return [Path(p) for p in (getattr(args, "deck", None) or [])] or [bundled_deck_path()]

@@ -14,7 +14,7 @@ import sys
 from typing import TextIO
 
 from tui.present.output import output_console
-from tui.cli.options import add_deck_option, load_or_exit, positive_int
+from tui.cli.options import add_deck_option, load_or_exit, positive_int, require_terminal
 from tui.core.deck.model import Deck
 from tui.core.quiz.rounds import DEFAULT_COUNT, QUESTION_TYPES, RoundSpec
 from tui.core.session import DeckSession
@@ -73,6 +73,8 @@ def _due_fact_ids(deck: Deck) -> list[str] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.plain:
+        require_terminal("factdrill quiz")
     deck = load_or_exit(args)
     unknown = [s for s in args.source if s not in deck.sources]
     if unknown:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli.options import deck_paths, load_or_exit, report_load_problems
+from tui.cli.options import deck_paths, load_or_exit, report_load_problems, require_terminal
 from tui.core.deck.files import deck_files
 from tui.core.deck.schema import Report
 
@@ -22,6 +22,7 @@ def deck_size(paths: list[Path]) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    require_terminal("factdrill")
     from tui.app.app import FactdrillApp  # Textual is imported only when the app runs
 
     paths = deck_paths(args)
