@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from tui.app.messages import GoToFact, OpenFact, OpenSource
@@ -155,6 +156,21 @@ class FactdrillApp(App):
             if command.title == "Keys":
                 command = SystemCommand("Keys", "The keys that work here (also ? or f1)", self.action_help)
             yield command
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        # A real terminal on Linux/macOS (the module imports termios: named, not imported, here).
+        if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):
+            from tui.app.driver import ForgivingLinuxDriver
+
+            return ForgivingLinuxDriver
+        return driver
+
+    def action_command_palette(self) -> None:
+        from tui.app.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
