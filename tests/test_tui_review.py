@@ -17,7 +17,7 @@ from tui.core.quiz.rounds import RoundSpec, build_round
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.search import ResultList, SearchScreen
 from tui.app.screens.source import SourceScreen
-from tui.app.widgets.article import ArticleView, Paragraph
+from tui.app.widgets.article import ArticleView
 
 QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
 
@@ -58,7 +58,7 @@ async def test_a_new_theme_repaints_the_article_highlights(make_app, wait_for):
         new_current = article.get_component_rich_style("article--current")
 
         def painted_with_new_theme() -> bool:
-            styles = set().union(*(_span_styles(p.content) for p in article.query(Paragraph)))
+            styles = {segment.style for y in range(article.size.height) for segment in article.render_line(y)}
             return new_current in styles and old_current not in styles
 
         await wait_for(pilot, painted_with_new_theme, "highlights in the new theme's colours")

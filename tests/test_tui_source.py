@@ -8,7 +8,7 @@ from tui.app.messages import OpenSource
 from tui.app.screens.browse import BrowseScreen
 from tui.app.screens.fact import FactScreen
 from tui.app.screens.source import FactPicker, SourceScreen
-from tui.app.widgets.article import ArticleView, Paragraph
+from tui.app.widgets.article import ArticleView
 from tui.app.widgets.fact_detail import FactDetail
 
 WIRE_QUOTES_IN_ORDER = [
@@ -22,17 +22,16 @@ WIRE_QUOTES_IN_ORDER = [
 
 
 def styled_passages(article: ArticleView) -> list[tuple[str, str]]:
-    """(passage, "current" | "quote") for every highlighted stretch shown, in text order."""
+    """(passage, "current" | "quote") for every highlight of the article, in text order, after
+    checking that the lines on screen paint only the current passage in the current style."""
+    passages = article.passages()
+    current_text = " ".join(next((text for text, kind in passages if kind == "current"), "").split())
     current = article.get_component_rich_style("article--current")
-    quote = article.get_component_rich_style("article--quote")
-    found = []
-    for paragraph in article.query(Paragraph):
-        text = paragraph.content
-        assert isinstance(text, Text)
-        for span in text.spans:
-            kind = "current" if span.style == current else "quote" if span.style == quote else "other"
-            found.append((text.plain[span.start:span.end], kind))
-    return found
+    for y in range(article.size.height):
+        for segment in article.render_line(y):
+            if segment.style and segment.style.bgcolor == current.bgcolor and segment.text.strip():
+                assert segment.text.strip() in current_text
+    return passages
 
 
 async def open_source(app, pilot, wait_for, fact_id: str, citation_index: int = 0) -> ArticleView:
@@ -151,9 +150,12 @@ async def test_clicking_a_paragraph_makes_its_quote_current(make_app, wait_for):
     async with app.run_test(size=(100, 30)) as pilot:
         article = await open_source(app, pilot, wait_for, "drones-record-night")
         assert article.current == 3
-        bodies = list(article.query(Paragraph))[3]
-        await pilot.click(bodies)
+
+        def fourth_paragraph() -> tuple[int, int]:
+            return (3, article.paragraph_line(3) - round(article.scroll_y))
+
+        await pilot.click(ArticleView, offset=fourth_paragraph())
         await wait_for(pilot, lambda: article.current == 4, "the clicked paragraph's quote")
-        await pilot.click(bodies)  # again: its only quote opens its fact
+        await pilot.click(ArticleView, offset=fourth_paragraph())  # again: its only quote opens its fact
         await wait_for(pilot, lambda: isinstance(app.screen, FactScreen), "fact screen")
         assert app.screen.fact.id == "bodies-exchange"
