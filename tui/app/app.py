@@ -166,11 +166,27 @@ class FactdrillApp(App):
             return ForgivingLinuxDriver
         return driver
 
+    # Every palette is factdrill's Palette (unique ids, Textual 8.2 workarounds): the root one,
+    # and the two Textual opens itself (the "Theme" system command, search_commands).
     def action_command_palette(self) -> None:
         from tui.app.palette import Palette
 
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette())
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from tui.app.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
+    def search_commands(self, commands, placeholder: str = "Search for commands…"):
+        from textual.command import SimpleProvider
+
+        from tui.app.palette import Palette
+
+        return self.push_screen(Palette(providers=[SimpleProvider(self.screen, commands)], placeholder=placeholder))
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen

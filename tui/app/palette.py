@@ -12,11 +12,11 @@ from functools import partial
 from itertools import count
 from typing import TYPE_CHECKING, Iterable, cast
 
-from textual.binding import Binding
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from tui.app.messages import GoToFact, OpenSource
+from tui.app.screens.dismiss_once import DismissOnce
 from tui.core.deck.model import Deck
 from tui.core.safe_text import printable
 
@@ -134,23 +134,23 @@ class FactdrillCommands(_DeckProvider):
 _palette_numbers = count(1)
 
 
-class Palette(CommandPalette):
-    """Every palette factdrill opens: a unique id each (two open in different modes' stacks
-    would otherwise both be '--command-palette': DuplicateIds), and page keys that are
-    ignored while the list is still being laid out (Textual 8.2's OptionList._move_page
-    raises KeyError when PageDown comes within ~50 ms of opening)."""
+class Palette(DismissOnce, CommandPalette):
+    """Every palette factdrill opens, with three workarounds for Textual 8.2:
 
-    BINDINGS = [
-        Binding("pagedown", "page(1)", "Next page", show=False),
-        Binding("pageup", "page(-1)", "Previous page", show=False),
-    ]
+    - a unique id each (two open in different modes' stacks would otherwise both be
+      '--command-palette': DuplicateIds);
+    - page keys are ignored while the list is still being laid out (OptionList._move_page
+      raises KeyError when PageDown comes within ~50 ms of opening);
+    - dismissing is done once (DismissOnce): a second Enter queued behind the one that chose
+      a command would dismiss again and pop the mode's own screen (ScreenStackError).
+    """
 
     def __init__(self, providers=None, *, placeholder: str = "Search for commands…") -> None:
         super().__init__(providers, placeholder=placeholder, id=f"factdrill-palette-{next(_palette_numbers)}")
 
-    def action_page(self, direction: int) -> None:
-        command_list = self.query_one(CommandList)
+    def _action_command_list(self, action: str) -> None:
+        # Overrides the palette's own (private) handler of its page keys: the only hook there is.
         try:
-            command_list.action_page_down() if direction > 0 else command_list.action_page_up()
-        except KeyError:  # not laid out yet: the key is dropped, the next one works
+            super()._action_command_list(action)
+        except KeyError:  # the list is not laid out yet: this key is dropped, the next one works
             pass

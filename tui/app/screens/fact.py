@@ -7,12 +7,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header
 
+from tui.app.screens.dismiss_once import DismissOnce
+
 from tui.core.deck.model import Deck, Fact
 from tui.app.widgets.fact_detail import CitationList, FactDetail
 from tui.app.widgets.footer import SteadyFooter
 
 
-class FactScreen(Screen):
+class FactScreen(DismissOnce, Screen):
     """One fact; Enter on a citation opens its article; Esc goes back."""
 
     BINDINGS = [Binding("escape", "back", "Back", id="fact.back")]

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.screens.dismiss_once import DismissOnce
+
 KEY_NAMES = {"question_mark": "?", "slash": "/", "escape": "esc", "enter": "enter"}
 GENERAL = [
     ("ctrl+p", "Command palette: Go to fact…, Open source…, themes"),
@@ -57,7 +59,7 @@ def keys_table(active_bindings, app_bindings: Iterable[Binding] = ()) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     """Keys overlay; any of Esc, ? or q closes it."""
 
     BINDINGS = [

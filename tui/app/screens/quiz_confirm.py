@@ -10,8 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.app.screens.dismiss_once import DismissOnce
 
-class ConfirmQuitRound(ModalScreen[bool]):
+
+class ConfirmQuitRound(DismissOnce, ModalScreen[bool]):
     """Dismisses with True to end the round, False to keep playing."""
 
     BINDINGS = [

@@ -17,6 +17,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.screens.dismiss_once import DismissOnce
+
 from tui.core.deck.model import Citation, Deck, Source, format_iso_date
 from tui.core.safe_text import printable
 from tui.present.facts import DIM_STYLE, LABEL_STYLE, safe, title_and_outlet
@@ -62,7 +64,7 @@ def date_basis_note(source: Source) -> Text | None:
     return note
 
 
-class FactPicker(ModalScreen[str | None]):
+class FactPicker(DismissOnce, ModalScreen[str | None]):
     """Several facts quote one passage: choose which to open."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel")]
@@ -86,7 +88,7 @@ class FactPicker(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
 
-class SourceScreen(Screen):
+class SourceScreen(DismissOnce, Screen):
     """One article. The quiz pushes this too, to show a citation in place."""
 
     CSS_PATH = _STYLES / "source.tcss"
