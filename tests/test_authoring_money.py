@@ -37,3 +37,37 @@ def test_a_unit_is_shown_once():
     assert answer_with_unit("472", "drones") == "472 drones"
     assert answer_with_unit("472 drones", "drones") == "472 drones"
     assert answer_with_unit("12 million euros", "euros") == "12 million euros"
+
+
+def money_fact(answer: str, **extra):
+    from tui.core.deck.model import Citation, Fact
+
+    citation = Citation("s", answer, 0, len(answer))
+    return Fact(id="cost", statement=f"The bridge will cost {answer}.", questions=("How much will the bridge cost?",),
+                answer=answer, kind="money", citations=(citation,), **extra)
+
+
+@pytest.mark.parametrize("given", ["$48m", "48 million dollars", "$48 million", "48m", "48 million",
+                                   "forty-eight million dollars", "US$48,000,000", "about $48m"])
+def test_the_checker_accepts_an_amount_of_money_written_any_usual_way(given):
+    from tui.core.checking.checker import AnswerChecker
+
+    verdict = AnswerChecker().check(money_fact("$48m"), given)
+    assert verdict.verdict in ("correct", "close"), (given, verdict)
+
+
+@pytest.mark.parametrize("given, rule", [("€48m", "currency"), ("48 million euros", "currency"),
+                                         ("$84m", "number"), ("48 dollars", "number")])
+def test_the_checker_refuses_another_currency_or_another_amount(given, rule):
+    from tui.core.checking.checker import AnswerChecker
+
+    verdict = AnswerChecker().check(money_fact("$48m"), given)
+    assert (verdict.verdict, verdict.rule) == ("incorrect", rule), verdict
+
+
+def test_euros_are_checked_the_same_way():
+    from tui.core.checking.checker import AnswerChecker
+
+    checker = AnswerChecker()
+    assert checker.check(money_fact("€12 million"), "12 million euros").correct
+    assert not checker.check(money_fact("€12 million"), "£12 million").correct

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..checking.money import money_aliases
-from ..checking.normalize import normalize_answer
-from .sentences import Sentence, outline
-from .units import MONTHS, NUMBER_WORDS, Unit, figures, names, quotes
+from tui.core.checking.money import money_aliases
+from tui.core.checking.normalize import normalize_answer
+from tui.core.authoring.sentences import Sentence, outline
+from tui.core.authoring.units import MONTHS, NUMBER_WORDS, Unit, figures, names, quotes
 
 GAP = "___"
 _KINDS = {  # unit kind -> (answer kind, what fills the gap)

@@ -12,8 +12,8 @@ from typing import Any, Iterable
 import tomli
 import tomlkit
 
-from .drafting import Draft
-from .writing import (
+from tui.core.authoring.drafting import Draft
+from tui.core.authoring.writing import (
     AuthoringError, append_tables, citations_aot, deck_file, fact_table, find_fact, read_document,
     write_validated,
 )

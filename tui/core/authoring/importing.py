@@ -16,10 +16,10 @@ from pathlib import Path
 import tomli
 import tomlkit
 
-from ..deck.schema import valid_date
-from .drafting import slug
-from .sentences import outline
-from .writing import SOURCES_DIR, AuthoringError, append_tables, deck_file, read_document, write_validated
+from tui.core.deck.schema import valid_date
+from tui.core.authoring.drafting import slug
+from tui.core.authoring.sentences import outline
+from tui.core.authoring.writing import SOURCES_DIR, AuthoringError, append_tables, deck_file, read_document, write_validated
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _DESCRIPTIVE_WORDS = 10

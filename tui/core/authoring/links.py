@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Protocol
 
 from rapidfuzz import fuzz
 
-from .drafting import Draft
+from tui.core.authoring.drafting import Draft
 
 SAME_CLAIM = 80  # token-set similarity (0-100) of the two statements with their answers taken out
 _FAMILIES = {"name": "who", "text": "what", "place": "where"}

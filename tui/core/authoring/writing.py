@@ -18,7 +18,7 @@ import tomli
 import tomlkit
 from tomlkit.items import AoT, Table
 
-from ..deck.loading import DeckProblems, Problem, load_deck
+from tui.core.deck.loading import DeckProblems, Problem, load_deck
 
 DECK_FILE = "deck.toml"
 SOURCES_DIR = "sources"

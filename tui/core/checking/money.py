@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import normalize_answer
+from tui.core.checking.normalize import normalize_answer
 
 # code -> (symbols, words as normalize_answer writes them)
 CURRENCIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
