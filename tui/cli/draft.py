@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     root = Path(args.deck)
     try:
-        deck = load_deck([root])
+        deck = load_deck([root], complete=False)
     except DeckProblems as problems:
         print_problems(problems.problems, sys.stderr)
         return 1

@@ -70,7 +70,9 @@ class Draft:
 def slug(text: str, limit: int = 40) -> str:
     """A lowercase id fragment: "Tomas Brandt" -> "tomas-brandt"."""
     words = normalize_answer(text).replace(".", "-").split()
-    made = "-".join(words)[:limit].strip("-")
+    made = "-".join(words)
+    if len(made) > limit:  # cut at a word's end
+        made = made[:limit + 1].rsplit("-", 1)[0] if "-" in made[:limit + 1] else made[:limit]
     return re.sub(r"[^a-z0-9-]", "", made) or "x"
 
 

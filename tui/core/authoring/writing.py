@@ -27,8 +27,6 @@ FORMAT_NOTE = (
     "# (facts/FORMAT.md in the factdrill repository). Check this folder with:\n"
     "#     factdrill validate {folder}\n"
 )
-# A deck being made may have no source, or no fact yet: that is not a reason to refuse a write.
-_IN_THE_MAKING = ("the deck declares no [[sources]]", "the deck declares no [[facts]]")
 
 
 class AuthoringError(Exception):
@@ -152,12 +150,10 @@ def write_validated(root: Path, documents: dict[Path, str], new_files: dict[Path
 
 def _problems(trial: Path, root: Path) -> list[str]:
     try:
-        load_deck([trial])
+        load_deck([trial], complete=False)  # a deck being made may have no source or fact yet
     except DeckProblems as error:
         found = []
         for problem in error.problems:
-            if problem.message in _IN_THE_MAKING:
-                continue
             try:
                 path = root / problem.path.relative_to(trial)
             except ValueError:
