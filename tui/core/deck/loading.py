@@ -48,6 +48,7 @@ def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source]
         what = describe("source", table, index)
         if not well_formed(table, SOURCE):
             check_table(report, path, parsed.entry("sources", index), table, SOURCE, what)
+            _keep_text(table, parsed, texts)
             continue
 
         def line(key: str | None = None) -> int:  # only a problem needs one
@@ -98,6 +99,16 @@ def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source]
             language=table["language"], text_path=text_path, text=text, url=table.get("url", ""),
             location=Location.deferred(path, parsed.lines, ("sources", index)),
         )
+
+
+def _keep_text(table: dict[str, Any], parsed: ParsedFile, texts: dict[str, str]) -> None:
+    """The text of a source refused for its keys, if it can be read, so its quotes are checked too."""
+    source_id, relative = table.get("id"), table.get("text")
+    if isinstance(source_id, str) and isinstance(relative, str) and source_id not in texts:
+        try:
+            texts[source_id] = read_source_text(relative, parsed.path, parsed.root)[1]
+        except SourceTextError:
+            pass  # the source's own problems are reported; its quotes cannot be checked
 
 
 # --- facts --------------------------------------------------------------------
