@@ -263,3 +263,21 @@ def _speech(sentence: Sentence, unit: Unit, people: list[Unit], article: _Articl
     words = _gapped(unit.text, [speaker, *aliases]).rstrip(" ,;:")
     question = f"Who said: \u201c{words}\u201d?"
     return _base(sentence, source_id, speaker, "name", "quote", question, aliases)
+
+
+def draft_for_passage(source_id: str, text: str, start: int, end: int,
+                      taken_ids: frozenset[str] = frozenset()) -> Draft:
+    """A fact to prefill a form with, from the passage `text[start:end]` (a sentence or a selection):
+    the passage's first checkable unit as the answer, the passage itself as the quote."""
+    passage = text[start:end].strip()
+    start = text.index(passage, start) if passage else start
+    inside = [d for d in draft_facts(source_id, text, taken_ids)
+              if d.start <= start < d.start + len(d.quote) or start <= d.start < start + len(passage)]
+    # A selection inside a sentence: prefer a unit whose answer the selection shows.
+    shown = [d for d in inside if d.answer in passage] or inside
+    if shown:
+        made = shown[0]
+        made.quote = passage
+        return made
+    sentence = Sentence(start, start + len(passage), passage, "", (start, start + len(passage)))
+    return _base(sentence, source_id, "", "text", "passage", "", [])

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 import tomli
 import tomlkit
 
-from tui.core.authoring.drafting import Draft
+from tui.core.authoring.drafting import Draft, contains_answer
 from tui.core.authoring.writing import (
     AuthoringError, append_tables, citations_aot, deck_file, fact_table, find_fact, read_document,
     write_validated,
@@ -45,8 +45,19 @@ def drafts_file(root: Path, source_id: str) -> Path:
     return root / f"{source_id}.toml"
 
 
+def check_fields(fields: dict[str, Any]) -> None:
+    """What the deck format cannot see: an answer to give, and questions that do not give it away."""
+    answer = str(fields.get("answer", "")).strip()
+    if not answer:
+        raise AuthoringError(["the answer is empty: write what a quiz should expect"])
+    for question in fields.get("questions", []):
+        if contains_answer(question, answer, list(fields.get("aliases", []))):
+            raise AuthoringError([f"the question gives the answer away: \"{question}\""])
+
+
 def add_fact(root: Path, fields: dict[str, Any], path: Path | None = None) -> Path:
     """Append one `[[facts]]` table (a fact or a draft) to `path`; returns the file written."""
+    check_fields(fields)
     source_id = fields["citations"][0]["source"]
     path = path or facts_file_for(root, source_id)
     doc = read_document(path)
@@ -78,6 +89,7 @@ def edit_fact(root: Path, fact_id: str, changes: dict[str, Any]) -> Path:
     path, index = find_fact(root, fact_id)
     doc = read_document(path)
     table = _fact(doc, index)
+    check_fields({**table.unwrap(), **{k: v for k, v in changes.items() if v is not None}})
     for key, value in changes.items():
         if value is None:
             if key in table:
