@@ -109,3 +109,16 @@ async def test_drafts_are_accepted_and_dropped_with_one_key(folder, wait_for):
     assert after.startswith(FACTS)
     tables = {t["id"]: t for t in tomli.loads(after)["facts"]}
     assert "draft" not in tables[first] and second not in tables
+
+
+def test_the_drafts_screen_shows_a_draft_in_full_with_its_quote_in_its_paragraph(snap_compare, folder):
+    source = load_deck([folder]).sources["bridge"]
+    write_drafts(folder, "bridge", draft_facts("bridge", source.text, frozenset({"bridge-cost"}))[:6])
+
+    async def second_draft(pilot):
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+
+    app = FactdrillApp(load_deck([folder]), mode="drafts", deck_folder=folder)
+    assert snap_compare(app, run_before=second_draft, terminal_size=(100, 30))
