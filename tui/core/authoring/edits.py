@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-import tomli
 import tomlkit
 
 from tui.core.authoring.drafting import Draft, contains_answer
 from tui.core.authoring.writing import (
-    AuthoringError, append_tables, citations_aot, deck_file, fact_table, find_fact, read_document,
+    AuthoringError, append_tables, citations_aot, deck_file, deck_tables, fact_table, find_fact, read_document,
     write_validated,
 )
 
@@ -26,11 +25,7 @@ def facts_file_for(root: Path, source_id: str) -> Path:
     """Where a new fact citing `source_id` goes: beside the last fact that cites it, else the
     source's drafts file, else the file that declares the deck."""
     found = None
-    for path in sorted(root.rglob("*.toml")):
-        try:
-            data = tomli.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
-            continue
+    for path, data in deck_tables(root):
         for table in data.get("facts", []) if isinstance(data.get("facts"), list) else []:
             cited = table.get("citations", []) if isinstance(table, dict) else []
             if any(isinstance(c, dict) and c.get("source") == source_id for c in cited):

@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import tomli
 import tomlkit
 
 from tui.core.deck.schema import valid_date
 from tui.core.authoring.drafting import slug
 from tui.core.authoring.sentences import outline
-from tui.core.authoring.writing import SOURCES_DIR, AuthoringError, append_tables, deck_file, read_document, write_validated
+from tui.core.authoring.writing import (
+    SOURCES_DIR, AuthoringError, append_tables, deck_file, deck_tables, read_document, write_validated,
+)
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _DESCRIPTIVE_WORDS = 10
@@ -39,6 +40,7 @@ class Article:
     date_basis: str = ""
     url: str = ""
     note: str = ""
+    language: str = "en"  # what the page declares; a plain text says nothing, and drafting reads English
 
     @property
     def text(self) -> str:
@@ -100,6 +102,9 @@ def _from_html(data: bytes) -> Article:
                            "outlet and date as the page's own markup gives them.")
     if date:
         article = replace(article, date=date, date_precision="exact")
+    declared = (tree.get("lang") or "").strip()
+    if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", declared):
+        article = replace(article, language=declared)
     return article
 
 
@@ -121,11 +126,8 @@ def with_overrides(article: Article, *, title: str | None = None, outlet: str | 
 
 def source_ids(root: Path) -> set[str]:
     ids = set()
-    for path in root.rglob("*.toml"):
-        try:
-            sources = tomli.loads(path.read_text(encoding="utf-8-sig")).get("sources", [])
-        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
-            continue
+    for _, data in deck_tables(root):
+        sources = data.get("sources", [])
         ids.update(t["id"] for t in sources if isinstance(t, dict) and isinstance(t.get("id"), str))
     return ids
 
@@ -161,7 +163,7 @@ def add_source(root: Path, article: Article, source_id: str) -> Path:
     entry.add("date_precision", article.date_precision)
     if article.date_basis:
         entry.add("date_basis", article.date_basis)
-    entry.add("language", "en")
+    entry.add("language", article.language)
     entry.add("text", text_path.relative_to(path.parent).as_posix())
     if article.url:
         entry.add("url", article.url)

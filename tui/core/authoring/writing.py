@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import tomli
 import tomlkit
@@ -56,17 +56,20 @@ def new_deck(folder: Path, title: str) -> Path:
     return path
 
 
+def deck_tables(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Each deck file of the folder that parses, with its data (one that does not is the loader's to report)."""
+    for path in sorted(root.rglob("*.toml")):
+        try:
+            yield path, tomli.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
+            continue
+
+
 def deck_file(root: Path) -> Path:
     """The file that declares the deck's `[deck]` table (where sources are added), else deck.toml."""
     if (root / DECK_FILE).is_file():
         return root / DECK_FILE
-    for path in sorted(root.rglob("*.toml")):
-        try:
-            if "deck" in tomli.loads(path.read_text(encoding="utf-8-sig")):
-                return path
-        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
-            continue
-    return root / DECK_FILE
+    return next((path for path, data in deck_tables(root) if "deck" in data), root / DECK_FILE)
 
 
 def read_document(path: Path) -> tomlkit.TOMLDocument:
@@ -114,11 +117,8 @@ def append_tables(doc: tomlkit.TOMLDocument, key: str, tables: Iterable[Table]) 
 
 def find_fact(root: Path, fact_id: str) -> tuple[Path, int]:
     """The deck file and index in its `[[facts]]` of the fact with this id."""
-    for path in sorted(root.rglob("*.toml")):
-        try:
-            facts = tomli.loads(path.read_text(encoding="utf-8-sig")).get("facts", [])
-        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
-            continue
+    for path, data in deck_tables(root):
+        facts = data.get("facts", [])
         for index, table in enumerate(facts if isinstance(facts, list) else []):
             if isinstance(table, dict) and table.get("id") == fact_id:
                 return path, index

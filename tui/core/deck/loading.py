@@ -21,6 +21,7 @@ from tui.core.deck.model import (
     ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Fact, Location, Source,
     UnsourcedClaim, fast_constructor,
 )
+from tui.core.deck.drafts import check_proposals, proposal
 from tui.core.deck.files import ParsedFile, deck_files, parse_file
 from tui.core.deck.quotes import QuoteFinder
 from tui.core.deck.schema import (
@@ -253,7 +254,7 @@ def _load_facts(
         if citations is None or not ok:
             continue
         if table.get("draft"):
-            drafts[table["id"]] = _proposal(table)
+            drafts[table["id"]] = proposal(table)
         elif "corroborates" in table or "disputes" in table:
             report.add(path, parsed.entry("facts", index).line,
                        f"fact '{table['id']}': 'corroborates' and 'disputes' are only for drafts (draft = true)")
@@ -391,7 +392,7 @@ def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress
             report.add(parsed_files[0].path, 1, "the deck declares no [[sources]]")
         if not facts:
             report.add(parsed_files[0].path, 1, "the deck declares no [[facts]]")
-    _check_proposals(drafts, facts, report)
+    check_proposals(drafts, facts, report)
     if report.problems:
         raise DeckProblems(report.problems)
     return Deck(title=title or "factdrill deck", sources=sources,
@@ -399,20 +400,3 @@ def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress
                 unsourced_claims=tuple(claims.values()),
                 drafts=tuple(f for f in facts.values() if f.id in drafts),
                 draft_links={i: link for i, link in drafts.items() if link[0]})
-
-
-def _proposal(table: dict[str, Any]) -> tuple[str, str]:
-    """("corroborates" | "disputes" | "", the fact named) for a draft's table."""
-    for key in ("corroborates", "disputes"):
-        if key in table:
-            return key, table[key]
-    return "", ""
-
-
-def _check_proposals(drafts: dict[str, tuple[str, str]], facts: dict[str, Fact], report: Report) -> None:
-    """A draft's proposal must name a fact of the deck that is not itself a draft."""
-    for draft_id, (key, target) in drafts.items():
-        if key and draft_id in facts and (target not in facts or target in drafts):
-            where = facts[draft_id].location
-            report.add(where.path, where.line,
-                       f"fact '{draft_id}': {key} '{target}', which is not an accepted fact of the deck")
