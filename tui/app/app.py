@@ -74,10 +74,11 @@ class FactdrillApp(App):
         Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="facts by topic or article"),
         Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="search facts or paste a claim"),
         Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="quiz yourself"),
-        Binding("d", "switch_mode('drafts')", "Drafts", id="mode.drafts", tooltip="review drafted facts"),
         # f1 too, because "?" is typed into the search box while it has focus.
         Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # Last, so a narrow footer drops it before the keys every deck needs.
+        Binding("d", "switch_mode('drafts')", "Drafts", id="mode.drafts", tooltip="review drafted facts"),
     ]
 
     def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = (),
