@@ -194,3 +194,32 @@ def report_json(report: DrillReport) -> dict:
         "most_missed": [{"id": m.question_key, "missed": m.missed, "asked": m.asked, "sources": list(m.sources)}
                         for m in report.most_missed],
     }
+
+
+def fact_sources(deck) -> Callable[[str], tuple[str, ...]]:
+    """For `build_report`: a missed fact's sources as provenance lines, from `deck` (none without one)."""
+    def sources_of(key: str) -> tuple[str, ...]:
+        fact = deck.facts_by_id.get(key) if deck is not None else None
+        if fact is None:
+            return ()
+        return tuple(deck.sources[s].provenance_line(with_basis=False) for s in fact.source_ids)
+
+    return sources_of
+
+
+def read_reports(target, drill_id: str | None = None, deck=None,
+                 now: datetime | None = None) -> tuple[list[DrillReport], list[AnswerRecord]]:
+    """The reports of every drill in the store at `target` (or only `drill_id`), and their answers.
+
+    Raises `ResultsError` when the store cannot be read.
+    """
+    from .store import open_results
+
+    with open_results(target) as store:
+        drill_ids = [drill_id] if drill_id is not None else store.drill_ids()
+        reports, answers = [], []
+        for one in drill_ids:
+            rows = store.answers(one)
+            reports.append(build_report(store.attempts(one), rows, now=now, sources_of=fact_sources(deck)))
+            answers.extend(rows)
+    return reports, answers
