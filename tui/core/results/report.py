@@ -118,10 +118,15 @@ def _question_lines(rows: list[AnswerRecord]) -> tuple[QuestionLine, ...]:
     for number in sorted(by_number):
         group = by_number[number]
         right = sum(r.right for r in group)
-        wrong = Counter(" ".join(r.given.split()) for r in group if r.verdict == "incorrect" and r.given.strip())
+        wrong, shown = Counter(), {}  # the same answer in other case or spacing counts once, as first typed
+        for r in group:
+            if r.verdict == "incorrect" and r.given.strip():
+                text = " ".join(r.given.split())
+                shown.setdefault(text.casefold(), text)
+                wrong[text.casefold()] += 1
         lines.append(QuestionLine(number, group[0].question_key, group[0].question_type, group[0].prompt,
                                   len(group), right, round(right / len(group), 3),
-                                  tuple(wrong.most_common(COMMON_WRONG))))
+                                  tuple((shown[k], n) for k, n in wrong.most_common(COMMON_WRONG))))
     return tuple(lines)
 
 
