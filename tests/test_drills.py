@@ -41,7 +41,7 @@ def test_example_drills_prepare_with_their_settings() -> None:
     assert exam.drill.exam
     assert [(q.key, q.type) for q in exam.round.questions] == [
         ("umerov-leads-ukraine", "typed"), ("medinsky-leads-russia", "choice"),
-        ("putin-did-not-attend", "claim"), ("venue-ciragan-palace", "typed")]
+        ("putin-did-not-attend", "claim"), ("talks-venue-istanbul", "typed")]
 
 
 def test_every_pupil_gets_the_same_questions_and_options() -> None:

@@ -130,31 +130,37 @@ def _header(parsed: _Parsed) -> dict[str, Any] | None:
     if "drill" not in parsed.data:
         parsed.add(1, "missing the [drill] table (title, deck, seed, ...)")
         return None
+    raw = parsed.data["drill"]
     header = _table(parsed, "drill", DRILL, "[drill]")
-    if header is None:
+    if not isinstance(raw, dict):
         return None
+    # Values are checked even when another key is wrong, so every problem shows at once.
     entry = parsed.table_entry("drill")
-    if "id" in header and not _SLUG.match(header["id"]):
+    if isinstance(raw.get("id"), str) and not _SLUG.match(raw["id"]):
         parsed.add(entry.key_line("id"), "[drill]: 'id' must be a slug like 'week-1-talks' (a-z, 0-9, -)")
-    if not header["title"].strip():
+    if isinstance(raw.get("title"), str) and not raw["title"].strip():
         parsed.add(entry.key_line("title"), "[drill]: 'title' must not be empty")
-    if header.get("feedback", FEEDBACK_EACH) not in FEEDBACK_MODES:
+    if isinstance(raw.get("feedback"), str) and raw["feedback"] not in FEEDBACK_MODES:
         parsed.add(entry.key_line("feedback"), "[drill]: 'feedback' must be \"each\" or \"end\" (exam mode)")
     return header
 
 
 def _selection(parsed: _Parsed) -> Selection | None:
+    raw = parsed.data.get("select", {})
     table = _table(parsed, "select", SELECT, "[select]")
-    if table is None:
+    if not isinstance(raw, dict):
         return None
     entry = parsed.table_entry("select")
-    count = table.get("count", 10)
-    if count < 1:
+    count = raw.get("count", 10)
+    if _is_int(count) and count < 1:
         parsed.add(entry.key_line("count"), "[select]: 'count' must be at least 1")
-    for name in table.get("types", ()):
+    types = raw.get("types", ())
+    for name in types if STRINGS.test(types) else ():
         if name not in QUESTION_TYPES:
             parsed.add(entry.key_line("types"),
                        f"[select]: unknown question type '{name}' (known: {', '.join(QUESTION_TYPES)})")
+    if table is None:
+        return None
     return Selection(count, *(tuple(table.get(k, ())) for k in ("tags", "sources", "ids", "types")))
 
 

@@ -150,7 +150,8 @@ def build_report(attempts: Iterable[AttemptRecord], answers: Iterable[AnswerReco
     if not latest:
         return DrillReport("", "", 0.0, 0, (), (), ())
     chosen = {attempt.attempt_id for attempt, _ in latest.values()}
-    rows_by_attempt: dict[str, list[AnswerRecord]] = {key: [] for key in chosen}
+    # In the pupils' order, so "first typed" and every listing is the same on each refresh.
+    rows_by_attempt: dict[str, list[AnswerRecord]] = {a.attempt_id: [] for a, _ in latest.values()}
     for row in answers:
         if row.attempt_id in chosen:
             rows_by_attempt[row.attempt_id].append(row)
