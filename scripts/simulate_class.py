@@ -40,7 +40,7 @@ def _answers(prepared, right: bool) -> str:
 def simulate(drill: Path, pupils: int, results: str, timeout: float) -> dict:
     """Run the class; returns the figures (raises SystemExit with the reason when an answer is lost)."""
     from tui.core.drills.rounds import prepare_drill
-    from tui.core.results.store import open_results
+    from tui.core.results.opening import open_results
 
     prepared = prepare_drill(drill)
     planned = len(prepared.round)

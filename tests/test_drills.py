@@ -13,7 +13,8 @@ from tui.core.drills.recording import ResultsRecorder, RetryNotAllowed, clean_na
 from tui.core.drills.rounds import prepare_drill
 from tui.core.drills.taking import DrillSession, TimeUp
 from tui.core.quiz.runner import RoundState
-from tui.core.results.store import FINISHED, QUIT, open_results
+from tui.core.results.opening import open_results
+from tui.core.results.store import FINISHED, QUIT
 
 GOOD = """
 [drill]

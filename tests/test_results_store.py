@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.results.store import (
-    FINISHED, AnswerRecord, AttemptRecord, ResultsError, now_stamp, open_results,
-)
+from tui.core.results.opening import open_results
+from tui.core.results.store import FINISHED, AnswerRecord, AttemptRecord, ResultsError, now_stamp
 
 PUPILS = 40
 ANSWERS_EACH = 10
@@ -104,7 +103,7 @@ def test_a_pupil_killed_mid_drill_keeps_every_answer(tmp_path: Path) -> None:
         "import sys, time\n"
         f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
         "from test_results_store import answer, attempt\n"
-        "from tui.core.results.store import open_results\n"
+        "from tui.core.results.opening import open_results\n"
         f"store = open_results({str(folder)!r})\n"
         "store.start_attempt(attempt('a1', 'Killed Pupil'))\n"
         "for n in (1, 2, 3):\n"

@@ -10,7 +10,7 @@ import pytest
 from drill_helpers import FakeClock, right_answer, write_drill
 from tui.app.drill_app import DrillApp
 from tui.core.drills.rounds import prepare_drill
-from tui.core.results.store import open_results
+from tui.core.results.opening import open_results
 
 DRILL = """[drill]
 id = "ferries"

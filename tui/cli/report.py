@@ -45,7 +45,8 @@ def _target(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     from tui.core.results.report import read_reports
-    from tui.core.results.store import ResultsError, is_url
+    from tui.core.results.opening import is_url
+    from tui.core.results.store import ResultsError
 
     target = _target(args)
     if not is_url(target) and not (Path(target) / "results.sqlite3").is_file():

@@ -54,8 +54,9 @@ class ReportScreen(Screen):
 
     @work(thread=True, exclusive=True, group="report-read")
     def _read(self) -> None:
+        from tui.core.results.opening import is_url
         from tui.core.results.report import read_reports
-        from tui.core.results.store import ResultsError, is_url
+        from tui.core.results.store import ResultsError
 
         if not is_url(self.results) and not (Path(self.results) / "results.sqlite3").is_file():
             self.app.call_from_thread(self._show_message, f"No class results in {self.results} yet. "

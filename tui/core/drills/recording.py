@@ -13,9 +13,8 @@ import uuid
 from dataclasses import dataclass
 
 from tui.core.quiz.questions import Question
-from tui.core.results.store import (
-    FINISHED, QUIT, AnswerRecord, AttemptRecord, ResultsError, ResultsStore, now_stamp, open_results,
-)
+from tui.core.results.opening import open_results
+from tui.core.results.store import FINISHED, QUIT, AnswerRecord, AttemptRecord, ResultsError, ResultsStore, now_stamp
 
 from .rounds import PreparedDrill
 

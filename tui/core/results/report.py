@@ -219,7 +219,7 @@ def read_reports(target, drill_id: str | None = None, deck=None,
 
     Raises `ResultsError` when the store cannot be read.
     """
-    from .store import open_results
+    from .opening import open_results
 
     with open_results(target) as store:
         drill_ids = [drill_id] if drill_id is not None else store.drill_ids()

@@ -1,7 +1,7 @@
 """A class's results store: every drill attempt and every answer, one row each, saved as given.
 
-One interface, two homes: SQLite in WAL mode in a folder (`open_results("results/")`)
-or PostgreSQL (`open_results("postgresql://...")`) for a school running many
+One interface, two homes (`tui.core.results.opening.open_results`): SQLite in WAL mode
+in a folder ("results/") or PostgreSQL ("postgresql://...") for a school running many
 classes on one server. Each answer is written in its own transaction and a write
 is idempotent (an answer is keyed by attempt and question number), so a pupil
 killed mid-drill keeps every answer already given and a retried write never
@@ -182,18 +182,3 @@ def _filters(**wanted: str | None) -> tuple[str, tuple]:
     if not pairs:
         return "", ()
     return " WHERE " + " AND ".join(f"{column} = ?" for column, _ in pairs), tuple(v for _, v in pairs)
-
-
-def is_url(target: str | Path) -> bool:
-    return isinstance(target, str) and target.startswith(URL_SCHEMES)
-
-
-def open_results(target: str | Path) -> ResultsStore:
-    """The store at `target`: a PostgreSQL URL, else a folder holding `results.sqlite3` (made if missing)."""
-    if is_url(target):
-        from .postgres import PostgresStore
-
-        return PostgresStore(str(target))
-    from .sqlite import SqliteStore
-
-    return SqliteStore(Path(target) / DATABASE_NAME)
