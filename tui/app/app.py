@@ -1,4 +1,4 @@
-"""The factdrill Textual app: three modes (Browse, Search, Quiz) over one verified deck.
+"""The factdrill Textual app: four modes (Browse, Search, Quiz, Report) over one verified deck.
 
 Each mode keeps its own screen stack; detail screens (a fact, a source) are
 pushed on top of the current mode's stack and popped with Esc. Screens and
@@ -71,15 +71,18 @@ class FactdrillApp(App):
         Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="facts by topic or article"),
         Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="search facts or paste a claim"),
         Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="quiz yourself"),
+        Binding("4", "switch_mode('report')", "Report", id="mode.report", tooltip="a class's drill results, live"),
         # f1 too, because "?" is typed into the search box while it has focus.
         Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
     def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = (),
-                 round_spec: RoundSpec | None = None) -> None:
+                 round_spec: RoundSpec | None = None, results: str | Path | None = None,
+                 report_drill: str | None = None) -> None:
         """Open `deck`; or, with `deck=None`, load `deck_paths` in a worker behind a progress screen.
-        `round_spec` starts a quiz round at once instead of showing the setup form."""
+        `round_spec` starts a quiz round at once instead of showing the setup form. Report mode
+        reads the class results store `results` (default: ./results), only `report_drill` if given."""
         if deck is not None:
             # Start in `mode` itself rather than in Textual's empty default screen and then
             # switching: one screen to build and style, one stylesheet refresh instead of two.
@@ -91,7 +94,9 @@ class FactdrillApp(App):
         self.start_mode = mode
         self.deck_paths = tuple(deck_paths)
         self.load_problems: tuple[Problem, ...] = ()  # why the deck did not load; the app has exited
-        for name in ("browse", "search", "quiz"):
+        self.results = results if results is not None else Path("results")
+        self.report_drill = report_drill
+        for name in ("browse", "search", "quiz", "report"):
             self.add_mode(name, partial(self._mode_screen, name))
         if deck is not None:
             self.sub_title = printable(deck.title)
@@ -107,6 +112,10 @@ class FactdrillApp(App):
             from tui.app.screens.search import SearchScreen
 
             return SearchScreen(self.session)
+        if mode == "report":
+            from tui.app.screens.report import ReportScreen
+
+            return ReportScreen(self.session, self.results, self.report_drill)
         from tui.app.screens.quiz import QuizScreen
 
         return QuizScreen(self.session)
