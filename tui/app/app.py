@@ -1,4 +1,4 @@
-"""The factdrill Textual app: four modes (Browse, Search, Quiz, Report) over one verified deck.
+"""The factdrill Textual app: five modes (Browse, Search, Quiz, Report, Progress) over one verified deck.
 
 Each mode keeps its own screen stack; detail screens (a fact, a source) are
 pushed on top of the current mode's stack and popped with Esc. Screens and
@@ -72,6 +72,8 @@ class FactdrillApp(App):
         Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="search facts or paste a claim"),
         Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="quiz yourself"),
         Binding("4", "switch_mode('report')", "Report", id="mode.report", tooltip="a class's drill results, live"),
+        Binding("5", "switch_mode('progress')", "Progress", id="mode.progress",
+                tooltip="your own report: accuracy by day, most missed, due today"),
         # f1 too, because "?" is typed into the search box while it has focus.
         Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
@@ -96,7 +98,7 @@ class FactdrillApp(App):
         self.load_problems: tuple[Problem, ...] = ()  # why the deck did not load; the app has exited
         self.results = results if results is not None else Path("results")
         self.report_drill = report_drill
-        for name in ("browse", "search", "quiz", "report"):
+        for name in ("browse", "search", "quiz", "report", "progress"):
             self.add_mode(name, partial(self._mode_screen, name))
         if deck is not None:
             self.sub_title = printable(deck.title)
@@ -116,6 +118,10 @@ class FactdrillApp(App):
             from tui.app.screens.report import ReportScreen
 
             return ReportScreen(self.session, self.results, self.report_drill)
+        if mode == "progress":
+            from tui.app.screens.progress import ProgressScreen
+
+            return ProgressScreen(self.session)
         from tui.app.screens.quiz import QuizScreen
 
         return QuizScreen(self.session)
