@@ -58,13 +58,14 @@ class ClassroomServer(Server):
 
     def __init__(self, command: str, *, host: str, port: int, title: str, policy: AccessPolicy,
                  max_sessions: int = DEFAULT_MAX_SESSIONS,
-                 announce: Callable[["ClassroomServer"], None] | None = None) -> None:
+                 announce: Callable[["ClassroomServer"], None] | None = None, ended: str = "") -> None:
         super().__init__(command, host=host, port=port, title=title,
                          statics_path=TEXTUAL_SERVE_STATICS, templates_path=TEMPLATES)
         self.policy = policy
         self.max_sessions = max_sessions
         self.sessions = 0  # apps running now
         self.announce = announce
+        self.ended = ended  # what the page says when the app has ended (e.g. "your answers are saved")
 
     # -- set-up -----------------------------------------------------------------------------
 
@@ -125,6 +126,7 @@ class ClassroomServer(Server):
         websocket_url = f"{socket_scheme}://{request.host}{request.app.router['websocket'].url_for()}"
         context = {
             "title": self.title,
+            "ended": self.ended,
             "static_url": str(request.app.router["static"].url_for(filename="/")).rstrip("/") + "/",
             "websocket_url": websocket_url,
             "font_size": _size(request.query.get("fontsize"), 16),
