@@ -188,7 +188,7 @@ def run_plain(prepared, target, name: str | None, stdin: TextIO, stdout: TextIO,
                 heading.append("  ").append_text(drill_text.countdown(left))
             console.print(heading)
             console.print(render.question_body(question))
-            console.print(render.answer_hint(question, plain=True))
+            console.print(render.answer_hint(question, plain=True, drill=True))
             record, empty_once = None, False
             while record is None:
                 given = _read(stdin, console, session.time_left())
