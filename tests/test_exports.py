@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
 from tui.app.widgets.footer import SteadyFooter
-from tui.app.widgets.quiz_panels import ChoiceList, FeedbackPanel, QuestionPanel
+from tui.app.widgets.quiz_panels import FeedbackPanel, QuestionPanel
 from tui.core.drills.recording import clean_name
 from tui.core.drills.rounds import PreparedDrill
 from tui.core.drills.taking import DrillSession, TimeUp

@@ -102,7 +102,8 @@ class ResultsRecorder:
             drill_hash=self.attempt.drill_hash, deck_hash=self.attempt.deck_hash, number=self._number,
             question_key=question.key, fact_id=question.fact.id if question.fact else None,
             question_type=str(getattr(question.type, "value", question.type)), prompt=prompt_as_shown(question),
-            given="" if timed_out else given_as_shown(question, result.given), verdict=verdict, rule=str(getattr(grade, "rule", "") or ""),
+            given="" if timed_out else given_as_shown(question, result.given), verdict=verdict,
+            rule=str(getattr(grade, "rule", "") or ""),
             expected=question.expected, seconds=float(result.seconds), timed_out=timed_out, answered_at=now_stamp(),
         )
 
