@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -290,3 +287,44 @@ def test_anki_text_and_csv_hold_every_fact(bundled) -> None:
     table = list(csv.DictReader(io.StringIO(to_csv(bundled, facts))))
     assert [row["id"] for row in table] == [f.id for f in facts]
     assert all(row["answer"].lstrip("'") == f.answer for row, f in zip(table, facts))
+
+
+# --- the command, as a teacher runs it ----------------------------------------------------------------
+
+def test_export_command_writes_each_format(tmp_path: Path, capsys, bundled) -> None:
+    from tui.cli.main import main
+
+    gift = tmp_path / "talks.gift.txt"
+    assert main(["export", "--format", "gift", "--tag", "talks", "--out", str(gift)]) == 0
+    parsed = read_gift(gift.read_text(encoding="utf-8"))
+    questions = export_questions(bundled, ExportSelection(tags=("talks",)))
+    _check_against_deck(bundled, questions, parsed)
+    apkg = tmp_path / "talks.apkg"
+    assert main(["export", "--format", "anki", "--tag", "talks", "--out", str(apkg)]) == 0
+    assert zipfile.is_zipfile(apkg)
+    capsys.readouterr()
+    assert main(["export", "--format", "anki", "--id", "umerov-leads-ukraine"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("#separator:tab") and note_guid(bundled, "umerov-leads-ukraine") in text
+    assert main(["export", "--format", "csv", "--source", "article-000"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and all("article-000" in row["sources"] for row in rows)
+
+
+def test_export_of_a_drill_is_exactly_its_questions(capsys) -> None:
+    from tui.cli.main import main
+    from tui.core.drills.rounds import prepare_drill
+
+    drill = Path(__file__).resolve().parent.parent / "drills" / "talks-week-1.toml"
+    assert main(["export", "--format", "gift", "--drill", str(drill)]) == 0
+    parsed = read_gift(capsys.readouterr().out)
+    prepared = prepare_drill(drill)
+    _check_against_deck(prepared.deck, list(prepared.round.questions), parsed)
+
+
+def test_export_problems_are_one_line(capsys) -> None:
+    from tui.cli.main import main
+
+    assert main(["export", "--format", "gift", "--tag", "no-such-tag"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown tag no-such-tag" in err

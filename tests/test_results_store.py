@@ -175,3 +175,23 @@ def test_a_wrong_postgres_url_is_one_line_without_the_password() -> None:
     with pytest.raises(ResultsError) as error:
         open_results("postgresql://teacher:s3cret@/nodb?host=/nonexistent-socket-dir&connect_timeout=2")
     assert "s3cret" not in str(error.value) and "\n" not in str(error.value)
+
+
+def _simulate(drill: Path, pupils: int, results: str) -> dict:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from simulate_class import simulate
+
+    return simulate(drill, pupils, results, timeout=240)
+
+
+EXAM = Path(__file__).resolve().parent.parent / "drills" / "exam-explicit.toml"
+
+
+def test_real_pupils_through_the_cli_lose_no_answer(tmp_path: Path) -> None:
+    figures = _simulate(EXAM, 4, str(tmp_path / "results"))
+    assert figures["answers_saved"] == figures["answers_expected"] == 16
+
+
+def test_real_pupils_through_the_cli_on_postgres(postgres_url: str) -> None:
+    figures = _simulate(EXAM, 3, postgres_url)
+    assert figures["answers_saved"] == figures["answers_expected"] == 12

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from drill_helpers import FakeClock, right_answer, write_drill
 from tui.app.drill_app import DrillApp
@@ -112,3 +111,32 @@ async def test_report_mode_shows_the_class(tmp_path, wait_for, screen_text) -> N
         await wait_for(pilot, lambda: "Dee" in screen_text(teacher), "the pupil in the report")
         text = screen_text(teacher)
         assert "Ferries check" in text and "1/3" in text and "Most missed" in text
+
+
+async def test_a_second_attempt_needs_retry_allowed(tmp_path, wait_for, screen_text) -> None:
+    prepared = _prepared(tmp_path, "end")
+    first = DrillApp(prepared, tmp_path / "results", name="Eve", clock=FakeClock())
+    async with first.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "Question 1 of 3" in screen_text(first), "the first question")
+    again = DrillApp(prepared, tmp_path / "results", clock=FakeClock())
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "Your name" in screen_text(again), "the name form")
+        await _type(pilot, "eve")
+        await wait_for(pilot, lambda: "cannot be taken again" in screen_text(again), "retry refused")
+
+
+async def test_retry_on_the_end_screen_when_allowed(tmp_path, wait_for, screen_text) -> None:
+    body = DRILL.replace("FEEDBACK", "end").replace("pass_mark = 60", "pass_mark = 60\nretry = true")
+    path = write_drill(tmp_path, body)
+    app = DrillApp(prepare_drill(path), tmp_path / "results", name="Fay", clock=FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        for number in (1, 2, 3):
+            await wait_for(pilot, lambda: f"Question {number} of 3" in screen_text(app), f"question {number}")
+            await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "End of drill" in screen_text(app), "the end screen")
+        assert "Score 0 of 3" in screen_text(app) and "r: take it again" in screen_text(app)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "Question 1 of 3" in screen_text(app), "a second attempt")
+    with open_results(tmp_path / "results") as store:
+        attempts = store.attempts("ferries")
+    assert [a.state for a in attempts] == ["finished", "quit"] and {a.pupil for a in attempts} == {"Fay"}

@@ -71,9 +71,12 @@ class FactdrillApp(App):
         Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="facts by topic or article"),
         Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="search facts or paste a claim"),
         Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="quiz yourself"),
-        Binding("4", "switch_mode('report')", "Report", id="mode.report", tooltip="a class's drill results, live"),
+        # Listed under Keys, not in the footer (whose snapshots stay as they were): a learner on their
+        # own has no class to report on, and Progress is one key away from any mode.
+        Binding("4", "switch_mode('report')", "Report", id="mode.report", tooltip="a class's drill results, live",
+                show=False),
         Binding("5", "switch_mode('progress')", "Progress", id="mode.progress",
-                tooltip="your own report: accuracy by day, most missed, due today"),
+                tooltip="your own report: accuracy by day, most missed, due today", show=False),
         # f1 too, because "?" is typed into the search box while it has focus.
         Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),

@@ -62,8 +62,10 @@ class DrillApp(App):
             return str(error)
         self.pupil = name
         self.session = DrillSession(self.prepared, recorder, clock=self.clock, report=self._saving_problem)
-        self.switch_screen(DrillScreen(self.session)) if self.screen_stack[1:] else self.push_screen(
-            DrillScreen(self.session))
+        if len(self.screen_stack) > 1:  # the name form, or the end screen of an earlier attempt
+            self.switch_screen(DrillScreen(self.session))
+        else:
+            self.push_screen(DrillScreen(self.session))
         return None
 
     def _saving_problem(self, problem: str) -> None:
@@ -74,7 +76,7 @@ class DrillApp(App):
         from tui.app.screens.drill import DrillEndScreen
 
         screen = self.screen
-        self.session.runner.finish()
+        self.session.finish()
         self.switch_screen(DrillEndScreen(self.session, getattr(screen, "timed_out", set())))
 
     def retry_drill(self) -> None:

@@ -55,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
         app = DrillApp(prepared, results_target(args.results, prepared.drill.path), name=name)
         app.run()
+        if app.problem:
+            print(f"factdrill drill: {app.problem}", file=sys.stderr)
         return app.return_code or 0
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="surrogateescape")
@@ -153,6 +155,47 @@ def start_or_report(target, prepared, name: str):
         return None
 
 
+def _show_question(session, console) -> None:
+    from tui.present import drill as drill_text
+    from tui.present import quiz as render
+
+    question = session.current
+    console.print()
+    heading = render.question_heading(question, session.number, session.total)
+    left = session.time_left()
+    if left is not None:
+        heading.append("  ").append_text(drill_text.countdown(left))
+    console.print(heading)
+    console.print(render.question_body(question))
+    console.print(render.answer_hint(question, plain=True, drill=True))
+
+
+def _settle_question(session, stdin: TextIO, console):
+    """Read lines until the open question is settled (answered, left, or out of time); None at end of input."""
+    from tui.core.drills.taking import TimeUp
+    from tui.core.quiz.rounds import NotAnAnswer
+
+    empty_once = False
+    while True:
+        given = _read(stdin, console, session.time_left())
+        if given is None:
+            return None
+        try:
+            if given.strip():
+                return session.answer(given)
+            if empty_once:
+                return session.skip()
+            if session.tick():
+                raise TimeUp("time was up")
+            empty_once = True
+            console.print("An empty answer is not graded; enter an answer, or an empty line again "
+                          "to leave it unanswered.")
+        except NotAnAnswer as problem:
+            console.print(f"Not an answer here: {problem}.")
+        except TimeUp:
+            return session.result().results[-1]
+
+
 def run_plain(prepared, target, name: str | None, stdin: TextIO, stdout: TextIO, clock=None) -> int:
     """Take the drill line by line; 0 when it ran (also at end of input), 1 when it could not start."""
     import time
@@ -160,8 +203,8 @@ def run_plain(prepared, target, name: str | None, stdin: TextIO, stdout: TextIO,
     from rich.text import Text
 
     from tui.core.drills.recording import clean_name
-    from tui.core.drills.taking import DrillSession, TimeUp
-    from tui.core.quiz.rounds import NotAnAnswer
+    from tui.core.drills.taking import DrillSession
+    from tui.core.quiz.runner import RoundState
     from tui.present import drill as drill_text
     from tui.present import quiz as render
 
@@ -178,37 +221,11 @@ def run_plain(prepared, target, name: str | None, stdin: TextIO, stdout: TextIO,
     session = DrillSession(prepared, recorder, clock=clock or time.monotonic,
                            report=lambda problem: print(f"factdrill drill: {problem}", file=sys.stderr))
     timed_out: set[int] = set()
-    try:
+    try:  # however it ends (end of input, Ctrl-C, a closed pipe), the answers given are kept
         while session.current is not None:
             question, number = session.current, session.number
-            console.print()
-            heading = render.question_heading(question, number, session.total)
-            left = session.time_left()
-            if left is not None:
-                heading.append("  ").append_text(drill_text.countdown(left))
-            console.print(heading)
-            console.print(render.question_body(question))
-            console.print(render.answer_hint(question, plain=True))
-            record, empty_once = None, False
-            while record is None:
-                given = _read(stdin, console, session.time_left())
-                if given is None:
-                    break
-                try:
-                    if given.strip():
-                        record = session.answer(given)
-                    elif empty_once:
-                        record = session.skip()
-                    elif session.tick():
-                        raise TimeUp("time was up")
-                    else:
-                        empty_once = True
-                        console.print("An empty answer is not graded; enter an answer, or an empty line again "
-                                      "to leave it unanswered.")
-                except NotAnAnswer as problem:
-                    console.print(f"Not an answer here: {problem}.")
-                except TimeUp:
-                    record = session.result().results[-1]
+            _show_question(session, console)
+            record = _settle_question(session, stdin, console)
             if record is None:
                 console.print(Text("End of input: the drill ends here; your answers are saved.", style="dim"))
                 break
@@ -218,15 +235,14 @@ def run_plain(prepared, target, name: str | None, stdin: TextIO, stdout: TextIO,
             elif not drill.exam:
                 console.print()
                 console.print(render.feedback(deck, question, record.grade, plain=True))
-            if session.state.value == "summary":  # the round's time ran out
+            if session.state == RoundState.SUMMARY:  # the drill's own time ran out
                 timed_out.update(range(number, session.total + 1))
                 console.print(Text("The drill's time is up.", style="bold"))
                 break
             session.advance()
         console.print()
         console.print(Text("End of drill", style="bold underline"))
-        result = session.result()
-        console.print(drill_text.end_summary(drill, result, session.total, timed_out))
+        console.print(drill_text.end_summary(drill, session.result(), session.total, timed_out))
     finally:
         session.close()
     return 0

@@ -35,8 +35,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     parser.add_argument("--out", metavar="FILE",
                         help="where to write (default: stdout); for anki, a FILE.apkg is an Anki package")
-    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only facts with this tag (repeatable)")
-    parser.add_argument("--source", action="append", default=[], metavar="ID", help="only facts citing this source (repeatable)")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG",
+                        help="only facts with this tag (repeatable)")
+    parser.add_argument("--source", action="append", default=[], metavar="ID",
+                        help="only facts citing this source (repeatable)")
     parser.add_argument("--id", action="append", default=[], metavar="ID", help="only this fact (repeatable)")
     parser.add_argument("--types", type=_types, metavar="TYPES",
                         help=f"GIFT question types, comma-separated (default: {','.join(QUESTION_TYPES)})")

@@ -26,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="the results store (default: results/ beside --drill FILE, else ./results)")
     parser.add_argument("--drill", metavar="FILE", help="report this drill only (its deck names the sources)")
     formats = parser.add_mutually_exclusive_group()
-    formats.add_argument("--csv", metavar="FILE", help="write a gradebook CSV: one row per pupil, a column per question")
+    formats.add_argument("--csv", metavar="FILE",
+                         help="write a gradebook CSV: one row per pupil, a column per question")
     formats.add_argument("--json", action="store_true", help="print the report as JSON")
     formats.add_argument("--markdown", action="store_true", help="print the report as Markdown tables")
     formats.add_argument("--live", action="store_true", help="open the report in the app, refreshed as answers arrive")
@@ -49,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     from tui.core.results.store import ResultsError
 
     target = _target(args)
-    if not is_url(target) and not (Path(target) / "results.sqlite3").is_file():
+    # --live may start before the first pupil: Report mode waits for the store to appear.
+    if not args.live and not is_url(target) and not (Path(target) / "results.sqlite3").is_file():
         print(f"factdrill report: no results in {target} yet (a drill saves them there)", file=sys.stderr)
         return 1
     prepared = None

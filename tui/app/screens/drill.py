@@ -18,13 +18,14 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
 from tui.app.widgets.footer import SteadyFooter
-from tui.app.widgets.quiz_panels import ChoiceList, FeedbackPanel, QuestionPanel
+from tui.app.widgets.quiz_panels import FeedbackPanel, QuestionPanel
 from tui.core.drills.recording import clean_name
 from tui.core.drills.rounds import PreparedDrill
 from tui.core.drills.taking import DrillSession, TimeUp
 from tui.core.quiz.rounds import NotAnAnswer
 from tui.core.quiz.runner import RoundState
 from tui.present import drill as drill_text
+from tui.present import quiz as render
 from tui.present.text import safe
 
 QUESTION, FEEDBACK = "question", "feedback"
@@ -69,6 +70,8 @@ class DrillScreen(Screen):
     """The questions, one at a time, with the countdown; feedback after each unless in exam mode."""
 
     BINDINGS = [
+        *(Binding(key, f"choose('{key.upper()}')", f"Option {key.upper()}", show=False, id=f"drill.choose_{key}")
+          for key in "abcd"),
         Binding("s", "judge('s')", "Supported", show=False, id="drill.supported"),
         Binding("r", "judge('r')", "Refuted", show=False, id="drill.refuted"),
         Binding("n", "judge('n')", "Not in sources", show=False, id="drill.not_in_sources"),
@@ -105,6 +108,8 @@ class DrillScreen(Screen):
         question = self.session.current
         if action == "judge":
             return self.state == QUESTION and question is not None and question.type == "claim"
+        if action == "choose":
+            return self.state == QUESTION and question is not None and question.type == "choice"
         if action == "skip":
             return self.state == QUESTION
         if action == "next_question":
@@ -134,6 +139,7 @@ class DrillScreen(Screen):
         self.query_one(FeedbackPanel).clear()
         self._enter(QUESTION)
         self.query_one(QuestionPanel).show(question, self.session.number, self.session.total)
+        self.query_one("#question-hint", Static).update(render.answer_hint(question, plain=False, drill=True))
         self.query_one("#drill-countdown", Static).update(drill_text.countdown(self.session.time_left()))
 
     def _give(self, given: str) -> None:
@@ -188,6 +194,9 @@ class DrillScreen(Screen):
 
     def action_judge(self, key: str) -> None:
         self._give(key)
+
+    def action_choose(self, label: str) -> None:
+        self._give(label)
 
     def action_skip(self) -> None:
         number = self.session.number

@@ -30,6 +30,15 @@ def prompt_as_shown(question: Question) -> str:
     return question.prompt
 
 
+def given_as_shown(question: Question, given: str) -> str:
+    """What the pupil chose, readable in a report: a choice's label with its option ("B. Dmitry Peskov")."""
+    if question.type == "choice":
+        option = next((o for o in question.options if o.label == given), None)
+        if option is not None:
+            return f"{option.label}. {option.text}"
+    return given
+
+
 def clean_name(name: str) -> str:
     """A pupil's name as typed, trimmed, inner runs of space kept as one; control characters dropped."""
     return " ".join("".join(ch for ch in name if ch.isprintable()).split())
@@ -93,7 +102,8 @@ class ResultsRecorder:
             drill_hash=self.attempt.drill_hash, deck_hash=self.attempt.deck_hash, number=self._number,
             question_key=question.key, fact_id=question.fact.id if question.fact else None,
             question_type=str(getattr(question.type, "value", question.type)), prompt=prompt_as_shown(question),
-            given="" if timed_out else result.given, verdict=verdict, rule=str(getattr(grade, "rule", "") or ""),
+            given="" if timed_out else given_as_shown(question, result.given), verdict=verdict,
+            rule=str(getattr(grade, "rule", "") or ""),
             expected=question.expected, seconds=float(result.seconds), timed_out=timed_out, answered_at=now_stamp(),
         )
 

@@ -120,6 +120,10 @@ class DrillSession:
     def result(self) -> RoundResult:
         return self.runner.result()
 
+    def finish(self) -> RoundResult:
+        """End the drill and save the attempt (once; later calls change nothing)."""
+        return self.runner.finish()
+
     @property
     def passed(self) -> bool:
         result = self.result()

@@ -81,6 +81,7 @@ def question_block(deck: Deck, question: Question, number: int) -> str:
 
 def to_gift(deck: Deck, questions: list[Question]) -> str:
     """The whole GIFT file: a comment naming the deck, then the questions, a blank line between."""
-    header = f"// factdrill export of {deck.title.splitlines()[0] if deck.title else 'a deck'}: {len(questions)} questions"
+    title = deck.title.splitlines()[0] if deck.title.strip() else "a deck"
+    header = f"// factdrill export of {title}: {len(questions)} questions"
     blocks = [question_block(deck, q, i) for i, q in enumerate(questions, start=1)]
     return "\n\n".join([header, *blocks]) + "\n"

@@ -6,7 +6,9 @@ import random
 from dataclasses import dataclass
 
 from tui.core.deck.model import Citation, Deck, Fact
-from tui.core.quiz.questions import QUESTION_TYPES, Question, feasible_types, make_question, refutable, unsourced_question
+from tui.core.quiz.questions import (
+    QUESTION_TYPES, Question, feasible_types, make_question, refutable, unsourced_question,
+)
 
 EXPORT_SEED = 0  # exports are reproducible: the same deck gives the same file
 
