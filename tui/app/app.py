@@ -76,7 +76,7 @@ class FactdrillApp(App):
         Binding("4", "switch_mode('report')", "Report", id="mode.report", tooltip="a class's drill results, live",
                 show=False),
         Binding("5", "switch_mode('progress')", "Progress", id="mode.progress",
-                tooltip="your own report: accuracy by day, most missed, due today", show=False),
+                tooltip="yours: accuracy by day, most missed, due today", show=False),
         # f1 too, because "?" is typed into the search box while it has focus.
         Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
