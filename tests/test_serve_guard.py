@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from pathlib import Path
 
 import aiohttp
@@ -109,3 +110,42 @@ def test_a_bad_request_gets_400_and_no_traceback(tmp_path):
     with running_server(tmp_path, "--deck", QUIZDECK) as server:
         asyncio.run(junk(server.url))
         assert "Traceback" not in server.log()
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below `pid` (Linux /proc), e.g. the server's app processes."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return set()
+    found = {int(child) for child in children}
+    for child in list(found):
+        found |= _descendants(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def test_stopping_the_server_ends_every_app_without_waiting_for_browsers(tmp_path):
+    async def hold_a_session(url: str, server) -> None:
+        async with aiohttp.ClientSession() as client:
+            socket = await _open_session(client, url, url.rstrip("/"))
+            apps = _descendants(server.process.pid)
+            assert apps, "an app process runs for the session"
+            started = time.monotonic()
+            server.process.terminate()  # the teacher's Ctrl+C, while the pupil's tab is still open
+            await asyncio.get_running_loop().run_in_executor(None, server.process.wait, 30)
+            assert time.monotonic() - started < 15
+            while (message := await socket.receive(timeout=10)).type == aiohttp.WSMsgType.BINARY:
+                pass  # what the app drew before it was told to quit
+            assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            assert not [pid for pid in apps if _alive(pid)]
+
+    with running_server(tmp_path, "--deck", QUIZDECK) as server:
+        asyncio.run(hold_a_session(server.url, server))
+    assert "Traceback" not in server.log()

@@ -24,7 +24,7 @@ from typing import Callable
 import aiohttp_jinja2
 import jinja2
 import textual_serve
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
@@ -64,6 +64,7 @@ class ClassroomServer(Server):
         self.policy = policy
         self.max_sessions = max_sessions
         self.sessions = 0  # apps running now
+        self._sockets: set[web.WebSocketResponse] = set()  # their browsers, closed when the server stops
         self.announce = announce
         self.ended = ended  # what the page says when the app has ended (e.g. "your answers are saved")
 
@@ -91,6 +92,11 @@ class ClassroomServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         if self.announce is not None:
             self.announce(self)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Close every browser's socket, so each app is told to quit and Ctrl+C does not wait for pupils."""
+        await asyncio.gather(*(socket.close(code=WSCloseCode.GOING_AWAY, message=b"server stopping")
+                               for socket in list(self._sockets)), return_exceptions=True)
 
     # -- every request --------------------------------------------------------------------
 
@@ -148,6 +154,7 @@ class ClassroomServer(Server):
         self.sessions += 1
         try:
             await websocket.prepare(request)
+            self._sockets.add(websocket)
             service = AppService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                                  close=websocket.close, download_manager=self.download_manager, debug=self.debug)
             await service.start(_size(request.query.get("width"), 80), _size(request.query.get("height"), 24))
@@ -162,6 +169,7 @@ class ClassroomServer(Server):
         except Exception as error:  # noqa: BLE001 - one line for the teacher, and keep serving
             log.error("a session failed: %s: %s", type(error).__name__, _printable(str(error)))
         finally:
+            self._sockets.discard(websocket)
             self.sessions -= 1
         return websocket
 
