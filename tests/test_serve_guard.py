@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import socket
 import time
 from pathlib import Path
 
@@ -109,7 +110,13 @@ def test_a_bad_request_gets_400_and_no_traceback(tmp_path):
 
     with running_server(tmp_path, "--deck", QUIZDECK) as server:
         asyncio.run(junk(server.url))
-        assert "Traceback" not in server.log()
+        for raw in (b"GARBAGE\r\n\r\n", f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nX: \x00\x1b[2J\r\n\r\n".encode()):
+            with socket.create_connection(("127.0.0.1", server.port)) as raw_client:
+                raw_client.sendall(raw)
+                assert raw_client.recv(100).split(b"\r\n")[0].endswith(b"400 Bad Request")
+        time.sleep(0.5)
+        log = server.log()
+        assert "Traceback" not in log and "\x1b" not in log
 
 
 def _descendants(pid: int) -> set[int]:

@@ -53,6 +53,17 @@ def _printable(value: str | None, limit: int = 80) -> str:
     return text if len(value or "") <= limit else text + "…"
 
 
+def _one_line(record: logging.LogRecord) -> bool:
+    """A logging filter: an error's traceback (aiohttp logs one for a malformed request, quoting the
+    request's bytes) becomes its last line, with controls made visible."""
+    if record.exc_info and record.exc_info[1] is not None:
+        error = record.exc_info[1]
+        record.msg = f"{record.getMessage()}: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        record.args, record.exc_info, record.exc_text = None, None, None
+    record.msg, record.args = _printable(record.getMessage(), 300), None
+    return True
+
+
 class ClassroomServer(Server):
     """Serves `command` (one process per browser tab) behind Host/Origin checks and a session cap."""
 
@@ -72,7 +83,9 @@ class ClassroomServer(Server):
 
     def initialize_logging(self) -> None:
         """One plain line per event on stderr; no Rich tracebacks with locals (they held headers)."""
-        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr, force=True)
+        handler = logging.StreamHandler(sys.stderr)
+        handler.addFilter(_one_line)
+        logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[handler], force=True)
         logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # a line per request is noise
 
     async def _make_app(self) -> web.Application:
