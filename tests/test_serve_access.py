@@ -69,3 +69,16 @@ def test_allow_origin_adds_an_origin_and_its_host():
 def test_allow_origin_must_be_an_origin():
     with pytest.raises(ValueError, match="not an origin"):
         AccessPolicy.for_server("localhost", ("drill.school.example/path",))
+
+
+@pytest.mark.parametrize("words, problem", [
+    (["--allow-origin", "drill.school.example"], "not an origin"),
+    (["--max-sessions", "0"], "must be at least 1"),
+    (["--port", "70000"], "at most 65535"),
+])
+def test_serve_options_are_checked_with_one_line(words, problem, capsys):
+    from tui.cli.main import build_parser
+
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args(["serve", *words])
+    assert exited.value.code == 2 and problem in capsys.readouterr().err
