@@ -99,6 +99,8 @@ def test_two_pupils_take_a_served_drill_in_chromium_and_the_report_has_both(tmp_
             sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
             str(tmp_path / "profile"), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        requested: list[str] = []
+        browser.on("request", lambda request: requested.append(request.url))
         try:
             pupils = {}
             for name in plans:  # both join before either answers: two sessions at once
@@ -122,6 +124,9 @@ def test_two_pupils_take_a_served_drill_in_chromium_and_the_report_has_both(tmp_
         finally:
             browser.close()
         assert "Traceback" not in server.log()
+        origin = server.url.rstrip("/")
+        assert requested and all(url.startswith((server.url, f"ws://127.0.0.1:{server.port}/")) for url in requested), \
+            [url for url in requested if not url.startswith(origin)]  # offline: nothing from elsewhere
 
     shown = factdrill("report", str(results), "--json")
     assert shown.returncode == 0, shown.stderr
