@@ -125,3 +125,47 @@ def test_report_on_an_empty_folder_is_one_line(tmp_path: Path, capsys) -> None:
     assert main(["report", str(tmp_path / "nothing")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no results" in err
+
+
+def test_a_pupil_killed_mid_drill_keeps_the_answers_given(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tui.core.results.opening import open_results
+
+    drill = write_drill(tmp_path, """[drill]
+id = "killed"
+title = "Killed mid-drill"
+deck = "DECK"
+seed = 2
+
+[select]
+count = 4
+types = ["typed"]
+""")
+    questions = prepare_drill(drill).round.questions
+    pupil = subprocess.Popen([sys.executable, "-m", "tui", "drill", str(drill), "--plain", "--name", "Gus"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        pupil.stdin.write(f"{questions[0].fact.answer}\nno idea\n")
+        pupil.stdin.flush()
+        deadline = time.monotonic() + 60
+        while True:  # wait until both answers are in the store, then pull the plug
+            if (tmp_path / "results" / "results.sqlite3").exists():
+                with open_results(tmp_path / "results") as store:
+                    if len(store.answers("killed")) == 2:
+                        break
+            assert time.monotonic() < deadline, "the answers never reached the store"
+            time.sleep(0.1)
+        os.kill(pupil.pid, signal.SIGKILL)
+    finally:
+        pupil.kill()
+        pupil.communicate(timeout=30)
+    with open_results(tmp_path / "results") as store:
+        rows = store.answers("killed")
+        [attempt] = store.attempts("killed")
+    assert [(r.number, r.verdict) for r in rows] == [(1, "correct"), (2, "incorrect")]
+    assert attempt.finished_at is None  # never closed: the report shows it as stopped once it goes quiet

@@ -111,6 +111,15 @@ async def test_report_mode_shows_the_class(tmp_path, wait_for, screen_text) -> N
         await wait_for(pilot, lambda: "Dee" in screen_text(teacher), "the pupil in the report")
         text = screen_text(teacher)
         assert "Ferries check" in text and "1/3" in text and "Most missed" in text
+        # Another pupil starts while the teacher watches: the report refreshes by itself.
+        from tui.core.drills.recording import ResultsRecorder
+
+        recorder = ResultsRecorder.start(tmp_path / "results", prepared, "Eli Newcomer")
+        try:
+            await wait_for(pilot, lambda: "Eli Newcomer" in screen_text(teacher), "the live refresh")
+            assert "Still answering" in screen_text(teacher)
+        finally:
+            recorder.close()
 
 
 async def test_a_second_attempt_needs_retry_allowed(tmp_path, wait_for, screen_text) -> None:

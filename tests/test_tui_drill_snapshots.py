@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import pytest
 
 from drill_helpers import FakeClock, right_answer, wrong_answer, write_drill
 from tui.app.drill_app import DrillApp
 from tui.core.drills.rounds import prepare_drill
 
-SIZE = (100, 30)
+SIZES = pytest.mark.parametrize("size", [(100, 30), (60, 20)], ids=["100x30", "60x20"])
 DRILL = """[drill]
 id = "snap"
 title = "Ferries: a short check"
@@ -29,11 +32,13 @@ def _app(tmp_path: Path, name: str | None = None, clock: FakeClock | None = None
                     clock=clock or FakeClock())
 
 
-def test_the_name_form(snap_compare, tmp_path):
-    assert snap_compare(_app(tmp_path), terminal_size=SIZE)
+@SIZES
+def test_the_name_form(snap_compare, tmp_path, size):
+    assert snap_compare(_app(tmp_path), terminal_size=size)
 
 
-def test_a_question_with_its_countdown(snap_compare, tmp_path):
+@SIZES
+def test_a_question_with_its_countdown(snap_compare, tmp_path, size):
     clock = FakeClock()
 
     async def run_before(pilot) -> None:
@@ -41,10 +46,11 @@ def test_a_question_with_its_countdown(snap_compare, tmp_path):
         clock.advance(12.5)
         await pilot.pause(0.4)  # one tick of the countdown
 
-    assert snap_compare(_app(tmp_path, "Ada Lovelace", clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(_app(tmp_path, "Ada Lovelace", clock), terminal_size=size, run_before=run_before)
 
 
-def test_the_end_screen_with_the_pass_mark(snap_compare, tmp_path):
+@SIZES
+def test_the_end_screen_with_the_pass_mark(snap_compare, tmp_path, size):
     async def run_before(pilot) -> None:
         await pilot.pause()
         for answer in (right_answer, wrong_answer, right_answer):
@@ -57,4 +63,24 @@ def test_the_end_screen_with_the_pass_mark(snap_compare, tmp_path):
             await pilot.pause()
         await pilot.pause()
 
-    assert snap_compare(_app(tmp_path, "Bo"), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(_app(tmp_path, "Bo"), terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_report_mode(snap_compare, tmp_path, size):
+    from tui.app.app import FactdrillApp
+    from tui.cli.drill import run_plain
+
+    prepared = prepare_drill(write_drill(tmp_path, DRILL))
+    right = "\n".join(right_answer(q) for q in prepared.round.questions) + "\n"
+    run_plain(prepared, tmp_path / "results", "Ada", io.StringIO(right), io.StringIO(), FakeClock())
+    wrong = wrong_answer(prepared.round.questions[0]) + "\n\n\n"
+    run_plain(prepared, tmp_path / "results", "Bo", io.StringIO(wrong), io.StringIO(), FakeClock())
+
+    async def run_before(pilot) -> None:
+        while not getattr(pilot.app.screen, "reports", None):
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    app = FactdrillApp(prepared.deck, mode="report", results=tmp_path / "results")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

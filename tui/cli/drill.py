@@ -11,11 +11,11 @@ is up is not graded and the question is saved as unanswered.
 from __future__ import annotations
 
 import argparse
-import select
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from tui.cli.options import read_line
 from tui.present.output import output_console, print_problems
 
 
@@ -111,30 +111,13 @@ def validate(paths: list[str]) -> int:
 
 # --- plain mode ---------------------------------------------------------------------------------
 
-def _read(stdin: TextIO, console, timeout: float | None = None) -> str | None:
-    """One line of input; None at end of input. On a terminal, "" when `timeout` runs out first."""
-    console.print("> ", end="")
-    console.file.flush()
-    if timeout is not None and stdin.isatty():
-        ready, _, _ = select.select([stdin], [], [], max(0.0, timeout))
-        if not ready:
-            console.print()
-            return ""
-    line = stdin.readline()
-    if not line:
-        console.print()
-        return None
-    line = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return line.rstrip("\r\n")
-
-
 def ask_name(stdin: TextIO, console) -> str | None:
     """The pupil's name, asked until one is given; None at end of input."""
     from tui.core.drills.recording import clean_name
 
     while True:
         console.print("Your name:")
-        given = _read(stdin, console)
+        given = read_line(stdin, console)
         if given is None:
             return None
         name = clean_name(given)
@@ -177,7 +160,7 @@ def _settle_question(session, stdin: TextIO, console):
 
     empty_once = False
     while True:
-        given = _read(stdin, console, session.time_left())
+        given = read_line(stdin, console, session.time_left())
         if given is None:
             return None
         try:

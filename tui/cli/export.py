@@ -13,18 +13,10 @@ import sys
 from pathlib import Path
 
 from tui.cli.files import write_atomically
-from tui.cli.options import add_deck_option, load_or_exit
+from tui.cli.options import add_deck_option, load_or_exit, question_types
+from tui.core.quiz.questions import QUESTION_TYPES
 
 FORMATS = ("gift", "anki", "csv")
-QUESTION_TYPES = ("typed", "choice", "claim", "cloze")
-
-
-def _types(value: str) -> tuple[str, ...]:
-    names = tuple(part.strip().lower() for part in value.split(",") if part.strip())
-    for name in names:
-        if name not in QUESTION_TYPES:
-            raise argparse.ArgumentTypeError(f"unknown type {name!r} (choose from {', '.join(QUESTION_TYPES)})")
-    return names
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--source", action="append", default=[], metavar="ID",
                         help="only facts citing this source (repeatable)")
     parser.add_argument("--id", action="append", default=[], metavar="ID", help="only this fact (repeatable)")
-    parser.add_argument("--types", type=_types, metavar="TYPES",
+    parser.add_argument("--types", type=question_types, metavar="TYPES",
                         help=f"GIFT question types, comma-separated (default: {','.join(QUESTION_TYPES)})")
     parser.add_argument("--drill", metavar="FILE", help="exactly this drill's questions (its deck and selection)")
     add_deck_option(parser, suppress_default=True)
@@ -73,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"factdrill export: {problem}", file=sys.stderr)
             return 2
         selection = ExportSelection(tuple(args.tag), tuple(args.source), tuple(args.id),
-                                    args.types or QUESTION_TYPES)
+                                    tuple(args.types or QUESTION_TYPES))
         questions = export_questions(deck, selection) if args.format == "gift" else []
         facts = selected_facts(deck, selection)
     if not (questions if args.format == "gift" else facts):

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli
-
+from tui.core.deck.files import parse_file
 from tui.core.deck.paths import bundled_deck_path
 from tui.core.deck.schema import (
     BOOL, STRING, STRINGS, TABLES, Check, DeckProblems, Problem, Report, Schema, check_table,
@@ -82,23 +81,8 @@ def content_hash(data: bytes) -> str:
 
 
 def _parse(path: Path, report: Report) -> _Parsed | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        report.add(path, 1, f"cannot read drill file: {error.strerror or error}")
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        report.add(path, raw[: error.start].count(b"\n") + 1, "drill file is not valid UTF-8")
-        return None
-    try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        report.add(path, getattr(error, "lineno", 1) or 1, f"TOML syntax error: {getattr(error, 'msg', error)}",
-                   column=getattr(error, "colno", 1) or 1)
-        return None
-    return _Parsed(path, data, FileLines(path, text), report)
+    parsed = parse_file(path, path.parent, report, what="drill file")
+    return _Parsed(path, parsed.data, parsed.lines, report) if parsed is not None else None
 
 
 def _table(parsed: _Parsed, key: str, schema: Schema, what: str) -> dict[str, Any] | None:
