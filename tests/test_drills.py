@@ -141,6 +141,7 @@ def test_names_are_kept_as_typed_and_trimmed() -> None:
     assert clean_name("  Zoë   O'Brien \t") == "Zoë O'Brien"
     assert clean_name("\x1b[31mEve\x07") == "[31mEve"
     assert clean_name("   ") == ""
+    assert len(clean_name("x" * 500)) == 80
 
 
 # --- taking a drill ---------------------------------------------------------------------------------

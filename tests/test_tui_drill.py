@@ -149,3 +149,26 @@ async def test_retry_on_the_end_screen_when_allowed(tmp_path, wait_for, screen_t
     with open_results(tmp_path / "results") as store:
         attempts = store.attempts("ferries")
     assert [a.state for a in attempts] == ["finished", "quit"] and {a.pupil for a in attempts} == {"Fay"}
+
+
+async def test_stopping_asks_first_and_keeps_the_answers(tmp_path, wait_for, screen_text) -> None:
+    app = DrillApp(_prepared(tmp_path), tmp_path / "results", name="Hal", clock=FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "Question 1 of 3" in screen_text(app), "the first question")
+        await _type(pilot, right_answer(app.session.current))
+        await wait_for(pilot, lambda: "Correct" in screen_text(app), "feedback")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Question 2 of 3" in screen_text(app), "the second question")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "Stop the drill? 1 of 3 answered" in screen_text(app), "the question")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: "Stop the drill?" not in screen_text(app), "back to the drill")
+        assert "Question 2 of 3" in screen_text(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "Stop the drill?" in screen_text(app), "asked again")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "End of drill" in screen_text(app), "the end screen")
+        assert "Score 1 of 3 (33%)" in screen_text(app) and "2 not reached" in screen_text(app)
+    with open_results(tmp_path / "results") as store:
+        [attempt] = store.attempts("ferries")
+        assert attempt.state == "quit" and len(store.answers("ferries")) == 1
