@@ -12,6 +12,27 @@ EXAM_DRILL = REPO / "drills" / "exam-explicit.toml"
 QUIZDECK = Path(__file__).resolve().parent / "data" / "quizdeck"
 
 
+# A 3-question drill over the quiz test deck; tests replace parts of it ("seed = 3", "pass_mark = 60", TYPES).
+FERRIES_DRILL = """[drill]
+id = "ferries"
+title = "Ferries check"
+deck = "DECK"
+seed = 3
+question_seconds = 30
+pass_mark = 60
+
+[select]
+count = 3
+types = TYPES
+"""
+
+
+def ferries_drill(types: str = '["typed", "choice"]', **header: str) -> str:
+    """FERRIES_DRILL with these question types and extra [drill] keys (values as TOML)."""
+    extra = "".join(f"{key} = {value}\n" for key, value in header.items())
+    return FERRIES_DRILL.replace("TYPES", types).replace("pass_mark = 60\n", "pass_mark = 60\n" + extra)
+
+
 class FakeClock:
     """time.monotonic for tests: stands still until `advance`d."""
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from drill_helpers import EXAM_DRILL, EXAMPLE_DRILL, FakeClock, right_answer, wrong_answer, write_drill
+from drill_helpers import (
+    EXAM_DRILL, EXAMPLE_DRILL, FakeClock, ferries_drill, right_answer, wrong_answer, write_drill,
+)
 from tui.core.drills.loading import DrillProblems, load_drill
 from tui.core.drills.recording import ResultsRecorder, RetryNotAllowed, clean_name
 from tui.core.drills.rounds import prepare_drill
@@ -16,19 +18,7 @@ from tui.core.quiz.runner import RoundState
 from tui.core.results.opening import open_results
 from tui.core.results.store import FINISHED, QUIT
 
-GOOD = """
-[drill]
-id = "ferries"
-title = "Ferries check"
-deck = "DECK"
-seed = 3
-question_seconds = 30
-pass_mark = 60
-
-[select]
-count = 3
-types = ["typed", "choice"]
-"""
+GOOD = ferries_drill()
 
 
 def test_example_drills_prepare_with_their_settings() -> None:
@@ -141,6 +131,7 @@ def test_names_are_kept_as_typed_and_trimmed() -> None:
     assert clean_name("  Zoë   O'Brien \t") == "Zoë O'Brien"
     assert clean_name("\x1b[31mEve\x07") == "[31mEve"
     assert clean_name("   ") == ""
+    assert len(clean_name("x" * 500)) == 80
 
 
 # --- taking a drill ---------------------------------------------------------------------------------

@@ -6,24 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from drill_helpers import FakeClock, right_answer, write_drill
+from drill_helpers import FakeClock, ferries_drill, right_answer, write_drill
 from tui.app.drill_app import DrillApp
 from tui.core.drills.rounds import prepare_drill
 from tui.core.results.opening import open_results
 
-DRILL = """[drill]
-id = "ferries"
-title = "Ferries check"
-deck = "DECK"
-seed = 3
-question_seconds = 30
-pass_mark = 60
-feedback = "FEEDBACK"
-
-[select]
-count = 3
-types = ["typed", "cloze"]
-"""
+DRILL = ferries_drill('["typed", "cloze"]', feedback='"FEEDBACK"')
 SIZE = (100, 30)
 
 
@@ -35,6 +23,16 @@ async def _type(pilot, text: str) -> None:
     for character in text:
         await pilot.press(character if character != " " else "space")
     await pilot.press("enter")
+
+
+async def _first_right(pilot, app, wait_for, screen_text, *, then_next: bool = True) -> None:
+    """Answer question 1 right, see "Correct", and (by default) move on to question 2."""
+    await wait_for(pilot, lambda: "Question 1 of 3" in screen_text(app), "the first question")
+    await _type(pilot, right_answer(app.session.current))
+    await wait_for(pilot, lambda: "Correct" in screen_text(app), "feedback")
+    if then_next:
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Question 2 of 3" in screen_text(app), "the second question")
 
 
 async def test_the_name_comes_first_and_is_required(tmp_path, wait_for, screen_text) -> None:
@@ -58,11 +56,7 @@ async def test_time_out_feedback_and_end_screen(tmp_path, wait_for, screen_text)
     prepared = _prepared(tmp_path)
     app = DrillApp(prepared, tmp_path / "results", name="Bo", clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: "Question 1 of 3" in screen_text(app), "the first question")
-        await _type(pilot, right_answer(app.session.current))
-        await wait_for(pilot, lambda: "Correct" in screen_text(app), "feedback")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: "Question 2 of 3" in screen_text(app), "the second question")
+        await _first_right(pilot, app, wait_for, screen_text)
         clock.advance(12)
         await wait_for(pilot, lambda: "0:18 left" in screen_text(app), "the countdown moving")
         clock.advance(19)
@@ -102,9 +96,7 @@ async def test_report_mode_shows_the_class(tmp_path, wait_for, screen_text) -> N
     prepared = _prepared(tmp_path)
     pupil = DrillApp(prepared, tmp_path / "results", name="Dee", clock=clock)
     async with pupil.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: "Question 1 of 3" in screen_text(pupil), "the first question")
-        await _type(pilot, right_answer(pupil.session.current))
-        await wait_for(pilot, lambda: "Correct" in screen_text(pupil), "feedback")
+        await _first_right(pilot, pupil, wait_for, screen_text, then_next=False)
     teacher = FactdrillApp(prepared.deck, mode="browse", results=tmp_path / "results")
     async with teacher.run_test(size=(120, 40)) as pilot:
         await pilot.press("4")
@@ -149,3 +141,22 @@ async def test_retry_on_the_end_screen_when_allowed(tmp_path, wait_for, screen_t
     with open_results(tmp_path / "results") as store:
         attempts = store.attempts("ferries")
     assert [a.state for a in attempts] == ["finished", "quit"] and {a.pupil for a in attempts} == {"Fay"}
+
+
+async def test_stopping_asks_first_and_keeps_the_answers(tmp_path, wait_for, screen_text) -> None:
+    app = DrillApp(_prepared(tmp_path), tmp_path / "results", name="Hal", clock=FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await _first_right(pilot, app, wait_for, screen_text)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "Stop the drill? 1 of 3 answered" in screen_text(app), "the question")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: "Stop the drill?" not in screen_text(app), "back to the drill")
+        assert "Question 2 of 3" in screen_text(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "Stop the drill?" in screen_text(app), "asked again")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "End of drill" in screen_text(app), "the end screen")
+        assert "Score 1 of 3 (33%)" in screen_text(app) and "2 not reached" in screen_text(app)
+    with open_results(tmp_path / "results") as store:
+        [attempt] = store.attempts("ferries")
+        assert attempt.state == "quit" and len(store.answers("ferries")) == 1

@@ -77,7 +77,7 @@ class DrillScreen(Screen):
         Binding("n", "judge('n')", "Not in sources", show=False, id="drill.not_in_sources"),
         Binding("ctrl+s", "skip", "Leave unanswered", id="drill.skip"),
         Binding("enter", "next_question", "Next", id="drill.next"),
-        Binding("escape", "app.quit", "Stop (answers are kept)", id="drill.stop"),
+        Binding("escape", "stop", "Stop (answers are kept)", id="drill.stop"),
     ]
 
     def __init__(self, session: DrillSession) -> None:
@@ -124,6 +124,8 @@ class DrillScreen(Screen):
     # --- the clock -----------------------------------------------------------------------------
 
     def _tick(self) -> None:
+        if self.app.screen is not self:  # asked whether to stop: the clock is read again after
+            return
         if self.state == QUESTION and self.session.tick():
             self.timed_out.add(self.session.number)
             self._settled(None)
@@ -209,6 +211,20 @@ class DrillScreen(Screen):
 
     def action_next_question(self) -> None:
         self._next()
+
+    def action_stop(self) -> None:
+        """Ask first: a drill that cannot be retried cannot be taken up again."""
+        from tui.app.screens.quiz_confirm import ConfirmQuitRound
+
+        def confirmed(stop: bool | None) -> None:
+            if stop:
+                self.app.drill_finished()
+
+        drill = self.session.prepared.drill
+        after = "your answers are kept" + ("." if drill.retry else ", and the drill cannot be taken again.")
+        answered = len(self.session.result().results)
+        self.app.push_screen(ConfirmQuitRound(answered, self.session.total, question="Stop the drill?", after=after),
+                             confirmed)
 
 
 class DrillEndScreen(Screen):

@@ -39,9 +39,12 @@ def given_as_shown(question: Question, given: str) -> str:
     return given
 
 
+NAME_LENGTH = 80  # a name, not an essay: reports and the drill screen have one line for it
+
+
 def clean_name(name: str) -> str:
     """A pupil's name as typed, trimmed, inner runs of space kept as one; control characters dropped."""
-    return " ".join("".join(ch for ch in name if ch.isprintable()).split())
+    return " ".join("".join(ch for ch in name if ch.isprintable()).split())[:NAME_LENGTH].strip()
 
 
 class RetryNotAllowed(Exception):
