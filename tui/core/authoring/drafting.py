@@ -22,7 +22,7 @@ GAP = "___"
 _KINDS = {  # unit kind -> (answer kind, what fills the gap)
     "money": ("money", "an amount of money"), "number": ("number", "a number"),
     "percent": ("percent", "a percentage"), "date": ("date", "a date"), "day": ("text", "a day"),
-    "duration": ("duration", "a length of time"), "score": ("text", "a vote or score"),
+    "duration": ("duration", "a length of time"),
     "person": ("name", "a person"), "place": ("place", "a place"),
     "organisation": ("text", "an organisation"), "name": ("text", "a name"),
 }
@@ -133,9 +133,6 @@ def aliases_for(unit: Unit, full_name: str) -> list[str]:
         return [f"{number} percent", f"{number} per cent"]
     if unit.kind == "date":
         return _date_aliases(unit.text)
-    if unit.kind == "score":
-        a, b = unit.text.split(" to ")
-        return [f"{a}-{b}", f"{a} votes to {b}"]
     if unit.kind == "duration":
         first, _, rest = unit.text.replace("-", " ").partition(" ")
         return _number_aliases(first) and [f"{alias} {rest}" for alias in _number_aliases(first)]
@@ -233,6 +230,7 @@ def _base(sentence: Sentence, source_id: str, answer: str, kind: str, what: str,
 
 def _figure_or_name(sentence: Sentence, unit: Unit, article: _Article, source_id: str) -> Draft | None:
     kind, what = _KINDS[unit.kind]
+    what = f"the number of {unit.label}" if unit.label.startswith("votes") else unit.label or what
     answer = article.full_name(unit.text) if unit.kind == "person" else unit.text
     if unit.kind == "duration" and "-" in answer:  # "a two-year dispute" lasted "two years"
         answer = answer.replace("-", " ") + ("" if answer.endswith("s") else "s")

@@ -59,6 +59,8 @@ _DURATION = re.compile(rf"\b(?:{_NUMBER}|{_WORD_NUMBER})[ -](?:{'|'.join(u[:-1] 
                        re.IGNORECASE)
 _MEASURE = re.compile(rf"\b({_NUMBER})-([a-z]+)\b")  # "640-metre"
 _SCORE = re.compile(r"\b(\d+) to (\d+)\b")  # a vote or a score: "7 to 2"
+_VOTE_SIDES = ("votes for", "votes against")
+_SCORE_SIDES = ("the first side's score", "the second side's score")
 _COUNT = re.compile(rf"\b({_NUMBER}|{_WORD_NUMBER})\s+((?:[a-z]+\s){{0,1}}[a-z]+)", re.IGNORECASE)
 _NOT_UNITS = frozenset({
     "of", "to", "the", "a", "an", "and", "or", "in", "on", "at", "by", "for", "who", "which", "that",
@@ -79,6 +81,7 @@ class Unit:
     unit: str = ""  # for a number: what is counted ("vehicles")
     person: str = ""  # for a role or a quote: who holds it / who said it
     currency: str = ""
+    label: str = ""  # what fills the gap, when the kind alone would not say ("votes for")
 
 
 def _overlaps(found: list[Unit], start: int, end: int) -> bool:
@@ -109,7 +112,14 @@ def figures(sentence: str) -> list[Unit]:
     for m in _MEASURE.finditer(sentence):
         _add(found, Unit(m.start(1), m.end(1), m.group(1), "number", unit=_plural(m.group(2))))
     for m in _SCORE.finditer(sentence):
-        _add(found, Unit(m.start(), m.end(), m.group(0), "score"))
+        # A vote's order is its meaning (31 to 7 passed, 7 to 31 failed), and a checker lets words
+        # change places: so each side is its own number, asked for by name, and the gap hides both
+        # (with the other side showing, "7 to 31" would pass as "31").
+        if not _overlaps(found, m.start(), m.end()):
+            voted = re.search(r"\bvot", sentence[:m.start()], re.IGNORECASE)
+            for side, label in zip((1, 2), _VOTE_SIDES if voted else _SCORE_SIDES):
+                found.append(Unit(m.start(), m.end(), m.group(side), "number",
+                                  unit=label if voted else "", label=label))
     for m in _COUNT.finditer(sentence):
         number = m.group(1)
         kept = []

@@ -1,0 +1,42 @@
+"""Drafts judged as a teacher would, on a fresh article (the Fernbrook library closure, written
+for this review): every draft asks for exactly what it blanks, and no wrong answer passes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core.authoring.drafting import draft_facts
+from tui.core.authoring.edits import write_drafts
+from tui.core.authoring.importing import add_source, read_article
+from tui.core.authoring.writing import new_deck
+from tui.core.checking.checker import check_answer
+from tui.core.deck.loading import load_deck
+from tui.core.deck.model import Fact
+
+VOTE = ("The Kelso County Council voted 31 to 7 on Tuesday, March 3, 2026, to close the Fernbrook "
+        "branch library at the end of June.")
+
+
+def drafted(tmp_path: Path, text: str) -> list[Fact]:
+    """The drafts of `text`, written to a new deck and loaded back as the quiz would see them."""
+    root = tmp_path / "deck"
+    new_deck(root, "Review")
+    add_source(root, read_article("article.txt", text.encode("utf-8")), "article")
+    write_drafts(root, "article", draft_facts("article", text))
+    return list(load_deck([root], complete=False).drafts)
+
+
+def accepts(fact: Fact, given: str) -> bool:
+    return check_answer(fact, given).correct
+
+
+def test_a_vote_in_the_wrong_order_is_never_accepted(tmp_path):
+    drafts = drafted(tmp_path, VOTE + "\n")
+    vote = {d.answer: d for d in drafts if "voted ___ on" in d.questions[0]}
+    assert set(vote) == {"31", "7"}
+    assert "votes for" in vote["31"].questions[0] and "votes against" in vote["7"].questions[0]
+    for fact in vote.values():  # the whole vote, in the wrong order, is wrong for either side
+        assert not accepts(fact, "7 to 31"), (fact.questions[0], fact.answer)
+        assert not accepts(fact, "31 to 7" if fact.answer == "7" else "7"), (fact.questions[0], fact.answer)
+    assert accepts(vote["31"], "31") and accepts(vote["31"], "thirty-one") and accepts(vote["7"], "seven")
+    assert not any(d.kind == "text" and "31" in d.answer for d in drafts)
