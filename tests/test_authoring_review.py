@@ -40,3 +40,15 @@ def test_a_vote_in_the_wrong_order_is_never_accepted(tmp_path):
         assert not accepts(fact, "31 to 7" if fact.answer == "7" else "7"), (fact.questions[0], fact.answer)
     assert accepts(vote["31"], "31") and accepts(vote["31"], "thirty-one") and accepts(vote["7"], "seven")
     assert not any(d.kind == "text" and "31" in d.answer for d in drafts)
+
+
+def test_a_capitalised_first_word_is_not_part_of_a_name(tmp_path):
+    text = ("Residents respond\n\nThe council voted to close the Fernbrook branch. Closing Fernbrook is expected "
+            "to save about $1.2 million a year. Parent Tomas Reyes, whose two children use the branch, "
+            'called the decision "short-sighted".\n')
+    drafts = drafted(tmp_path, text)
+    answers = {d.answer for d in drafts}
+    assert not {"Closing Fernbrook", "Parent Tomas Reyes"} & answers, answers
+    speaker = next(d for d in drafts if d.questions[0].startswith("Who said"))
+    assert speaker.answer == "Tomas Reyes" and speaker.kind == "name"
+    assert not any(d.kind == "name" and "Fernbrook" in d.answer for d in drafts)

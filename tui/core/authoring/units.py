@@ -25,6 +25,8 @@ ROLES = (
     "union organiser", "spokeswoman", "spokesman", "spokesperson", "councillor", "treasurer",
     "president", "minister", "director", "governor", "secretary", "organiser", "engineer",
     "chairman", "chairwoman", "mayor", "chair", "judge", "doctor", "editor", "coach", "head",
+    # Words that describe a person in a sentence's first place ("Parent Tomas Reyes ...").
+    "parent", "resident", "pupil", "student", "teacher", "nurse", "farmer", "volunteer", "pensioner",
 )
 ORG_WORDS = frozenset({
     "Council", "Association", "Fund", "Union", "Court", "Ferries", "Ministry", "Bank", "Party",
@@ -151,7 +153,8 @@ def names(sentence: str, known_elsewhere: frozenset[str] = frozenset()) -> list[
         words = text.split()
         # Drop capitalised words that are not part of the name ("The European Harbour Fund").
         while words and (words[0] in _COMMON or words[0] in ("&",) or words[0] in MONTHS or words[0] in WEEKDAYS
-                         or (start == 0 and words[0] not in known_elsewhere and len(words) == 1)):
+                         or (start == 0 and words[0] not in known_elsewhere
+                             and (len(words) == 1 or words[0].endswith("ing")))):  # "Closing Fernbrook is"
             start = sentence.index(words[1], start + len(words[0])) if len(words) > 1 else start + len(words[0])
             words = words[1:]
         while words and (words[-1] in MONTHS or words[-1] in WEEKDAYS or words[-1] in ("&", "and", "of")):
