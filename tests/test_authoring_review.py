@@ -8,6 +8,7 @@ from pathlib import Path
 from tui.core.authoring.drafting import draft_facts
 from tui.core.authoring.edits import write_drafts
 from tui.core.authoring.importing import add_source, read_article
+from tui.core.authoring.sentences import outline
 from tui.core.authoring.writing import new_deck
 from tui.core.checking.checker import check_answer
 from tui.core.deck.loading import load_deck
@@ -52,3 +53,11 @@ def test_a_capitalised_first_word_is_not_part_of_a_name(tmp_path):
     speaker = next(d for d in drafts if d.questions[0].startswith("Who said"))
     assert speaker.answer == "Tomas Reyes" and speaker.kind == "name"
     assert not any(d.kind == "name" and "Fernbrook" in d.answer for d in drafts)
+
+
+def test_a_byline_is_neither_a_headline_nor_a_sub_heading(tmp_path):
+    text = "Kelso council votes to close Fernbrook library\n\nBy Dana Whitcombe\n\n" + VOTE + "\n"
+    outlined = outline(text)
+    assert outlined.headline == "Kelso council votes to close Fernbrook library"
+    assert outlined.headings == ()
+    assert all(not d.tags for d in drafted(tmp_path, text))

@@ -18,6 +18,8 @@ _BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9€$£])"
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|Sr|No|Inc|Ltd|Co|vs|etc|approx)|\b[A-Z])\.$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# "By Dana Whitcombe", "By Dana Whitcombe and Li Wei, Reuters": who wrote it, not a topic to tag by.
+_BYLINE = re.compile(r"^\s*(?:#{1,6}\s+)?By\s+[A-Z][\w'’.-]*(?:[\s,]+(?:and\s+)?[A-Z][\w'’.-]*)*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,8 @@ def outline(text: str) -> Outline:
         start, end = offset, offset + len(line)
         offset = end + 1
         if not line.strip():
+            continue
+        if _BYLINE.match(line):
             continue
         if is_heading(line):
             if first:
