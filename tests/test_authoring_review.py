@@ -61,3 +61,13 @@ def test_a_byline_is_neither_a_headline_nor_a_sub_heading(tmp_path):
     assert outlined.headline == "Kelso council votes to close Fernbrook library"
     assert outlined.headings == ()
     assert all(not d.tags for d in drafted(tmp_path, text))
+
+
+def test_a_month_alone_is_a_date_to_draft(tmp_path):
+    text = ("The branch will close at the end of June. A final decision on the building is expected "
+            "in September. Officials may meet again.\n")
+    drafts = drafted(tmp_path, text)
+    months = {d.answer: d for d in drafts if d.kind == "date"}
+    assert set(months) == {"June", "September"}
+    assert accepts(months["September"], "September") and not accepts(months["September"], "October")
+    assert "___" in months["June"].questions[0] and "June" not in months["June"].questions[0]

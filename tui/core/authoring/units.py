@@ -53,6 +53,9 @@ _PERCENT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)")
 _DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(MONTHS)})(?: \d{{4}})?\b")
 _MONTH_DAY_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}) \d{{1,2}}(?:, \d{{4}})?\b")
 _MONTH_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)}) \d{{4}}\b")
+# A month alone, after a word that makes it a time ("in September", "the end of June"; not "May").
+_MONTH = re.compile(rf"\b(?:in|by|until|since|from|before|after|of|early|late|mid|next|last|this) "
+                    rf"((?:{'|'.join(MONTHS)}))\b(?!\s\d)")
 _YEAR = re.compile(r"\b(?:in|since|until|by|from|before|after|of) ((?:19|20)\d{2})\b")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -105,6 +108,8 @@ def figures(sentence: str) -> list[Unit]:
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR):
         for m in pattern.finditer(sentence):
             _add(found, Unit(m.start(), m.end(), m.group(0), "date"))
+    for m in _MONTH.finditer(sentence):
+        _add(found, Unit(m.start(1), m.end(1), m.group(1), "date"))
     for m in _YEAR.finditer(sentence):
         _add(found, Unit(m.start(1), m.end(1), m.group(1), "date"))
     for m in _WEEKDAY.finditer(sentence):
