@@ -71,3 +71,14 @@ def test_a_month_alone_is_a_date_to_draft(tmp_path):
     assert set(months) == {"June", "September"}
     assert accepts(months["September"], "September") and not accepts(months["September"], "October")
     assert "___" in months["June"].questions[0] and "June" not in months["June"].questions[0]
+
+
+def test_a_role_keeps_the_word_that_says_which_one(tmp_path):
+    text = ("Council chair Marisol Okafor said the county could not afford nine branches. The county faces "
+            "a $6.4 million shortfall, according to a report by finance director Gregory Lund.\n")
+    roles = {d.questions[0]: d for d in drafted(tmp_path, text) if d.questions[0].startswith("What role")}
+    okafor = roles["What role does the article give Marisol Okafor?"]
+    lund = roles["What role does the article give Gregory Lund?"]
+    assert (okafor.answer, lund.answer) == ("Council chair", "finance director")
+    assert accepts(lund, "finance director") and accepts(lund, "Finance Director")
+    assert not accepts(lund, "managing director") and not accepts(okafor, "vice chair")

@@ -75,6 +75,11 @@ _NOT_UNITS = frozenset({
 })
 
 
+_NOT_QUALIFIERS = _NOT_UNITS | {w.lower() for w in _COMMON} | frozenset({
+    "as", "told", "says", "my", "then", "new", "named", "called", "including", "like", "whose", "not",
+})
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A checkable part of a sentence: `sentence[start:end]`, and the answer it makes."""
@@ -177,11 +182,26 @@ def names(sentence: str, known_elsewhere: frozenset[str] = frozenset()) -> list[
             continue
         kind = _name_kind(sentence, start, words, role)
         if role and kind == "person":
-            role_start = sentence.lower().rfind(role, 0, start)
-            _add(found, Unit(role_start, role_start + len(role), sentence[role_start:role_start + len(role)],
-                             "role", person=text))
+            role_end = sentence.lower().rfind(role, 0, start) + len(role)
+            role_start = _qualified(sentence, role_end - len(role), found)
+            _add(found, Unit(role_start, role_end, sentence[role_start:role_end], "role", person=text))
         _add(found, Unit(start, end, text, kind))
     return sorted(found, key=lambda u: u.start)
+
+
+def _qualified(sentence: str, role_start: int, found: list[Unit]) -> int:
+    """Where the role starts with the word before it that says which one ("finance director",
+    "Council chair"): "director" alone would let "managing director" pass. A one-word name
+    found there ("Council") was that qualifier, not a name, and is dropped."""
+    m = re.search(r"([A-Za-z]+) $", sentence[:role_start])
+    if not m or m.group(1).lower() in _NOT_QUALIFIERS or m.group(1).lower() in ROLES:
+        return role_start
+    inside = [u for u in found if u.start < role_start and m.start(1) < u.end]
+    if any((u.start, u.end) != m.span(1) for u in inside):
+        return role_start  # "Kelso County Council chair": the organisation stays whole
+    for unit in inside:
+        found.remove(unit)
+    return m.start(1)
 
 
 def _role_before(sentence: str, start: int) -> str:
