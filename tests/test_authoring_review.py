@@ -3,6 +3,8 @@ for this review): every draft asks for exactly what it blanks, and no wrong answ
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from tui.core.authoring.drafting import draft_facts
@@ -82,3 +84,20 @@ def test_a_role_keeps_the_word_that_says_which_one(tmp_path):
     assert (okafor.answer, lund.answer) == ("Council chair", "finance director")
     assert accepts(lund, "finance director") and accepts(lund, "Finance Director")
     assert not accepts(lund, "managing director") and not accepts(okafor, "vice chair")
+
+
+def test_written_files_get_the_users_usual_mode_and_keep_their_own(tmp_path):
+    old = os.umask(0o022)
+    try:
+        root = tmp_path / "deck"
+        new_deck(root, "Modes")
+        stored = add_source(root, read_article("article.txt", (VOTE + "\n").encode("utf-8")), "article")
+        assert stat.S_IMODE((root / "deck.toml").stat().st_mode) == 0o644
+        assert stat.S_IMODE(stored.stat().st_mode) == 0o644
+        (root / "deck.toml").chmod(0o664)  # a group-writable deck shared by a class's teachers
+        write_drafts(root, "article", draft_facts("article", VOTE + "\n"))
+        add_source(root, read_article("again.txt", b"A second article, from May 2025.\n"), "again")
+        assert stat.S_IMODE((root / "deck.toml").stat().st_mode) == 0o664
+        assert stat.S_IMODE((root / "article.toml").stat().st_mode) == 0o644
+    finally:
+        os.umask(old)

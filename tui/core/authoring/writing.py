@@ -9,7 +9,9 @@ Keys this module does not know are carried along untouched.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -165,12 +167,17 @@ def _problems(trial: Path, root: Path) -> list[str]:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace the file in one step, so it is never seen half-written."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Replace the file in one step, so it is never seen half-written. The file keeps its mode; a new
+    one gets the usual mode for the user's umask (mkstemp's 0600 would hide a shared deck from others)."""
+    existing = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        if existing is not None:
+            os.chmod(temporary, existing)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
