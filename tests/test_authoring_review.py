@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from tui.core.authoring.drafting import draft_facts
+from tui.core.authoring.drafting import draft_facts, draft_for_passage
 from tui.core.authoring.edits import write_drafts
 from tui.core.authoring.importing import add_source, read_article
 from tui.core.authoring.sentences import outline
@@ -101,3 +101,14 @@ def test_written_files_get_the_users_usual_mode_and_keep_their_own(tmp_path):
         assert stat.S_IMODE((root / "article.toml").stat().st_mode) == 0o644
     finally:
         os.umask(old)
+
+
+def test_a_fact_from_a_sentence_with_nothing_to_blank_is_named_and_tagged_by_it():
+    text = "Kelso council closes a library\n\nWhat happens next\n\nThe building will be sold or leased.\n"
+    start = text.index("The building")
+    made = draft_for_passage("kelso", text, start, start + len("The building will be sold or leased."))
+    assert made.answer == "" and made.quote == "The building will be sold or leased."
+    assert made.id.startswith("kelso-building-will-be")
+    assert made.tags == ["what-happens-next"]
+    again = draft_for_passage("kelso", text, start, len(text) - 1, frozenset({made.id}))
+    assert again.id != made.id

@@ -15,7 +15,7 @@ from typing import Any
 
 from tui.core.checking.money import money_aliases
 from tui.core.checking.normalize import normalize_answer
-from tui.core.authoring.sentences import Sentence, outline
+from tui.core.authoring.sentences import Sentence, outline, sentence_at
 from tui.core.authoring.units import MONTHS, NUMBER_WORDS, Unit, figures, names, quotes
 
 GAP = "___"
@@ -277,5 +277,10 @@ def draft_for_passage(source_id: str, text: str, start: int, end: int,
         made = shown[0]
         made.quote = passage
         return made
-    sentence = Sentence(start, start + len(passage), passage, "", (start, start + len(passage)))
-    return _base(sentence, source_id, "", "text", "passage", "", [])
+    around = sentence_at(text, start)  # its sub-heading still tags it
+    heading = around.heading if around else ""
+    sentence = Sentence(start, start + len(passage), passage, heading, (start, start + len(passage)))
+    made = _base(sentence, source_id, "", "text", "passage", "", [])
+    # No answer yet to name it by ("...-x-59e4"): the passage's first words name it.
+    made.id = _unique(_stable_id(source_id, sentence, passage, "passage"), set(taken_ids))
+    return made
