@@ -122,3 +122,20 @@ def test_the_drafts_screen_shows_a_draft_in_full_with_its_quote_in_its_paragraph
 
     app = FactdrillApp(load_deck([folder]), mode="drafts", deck_folder=folder)
     assert snap_compare(app, run_before=second_draft, terminal_size=(100, 30))
+
+
+async def test_a_problem_on_save_is_scrolled_into_view_on_a_small_terminal(folder, wait_for):
+    app = FactdrillApp(load_deck([folder]), mode="browse", deck_folder=folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.post_message(OpenSource("bridge"))
+        await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen), "the source viewer")
+        await pilot.press("j", "a")
+        await wait_for(pilot, lambda: isinstance(app.screen, FactForm), "the fact form")
+        app.screen.query_one("#fact-form-answer").value = ""
+        await pilot.press("ctrl+s")
+        problems = app.screen.query_one("#fact-form-problems")
+        await wait_for(pilot, lambda: "answer is empty" in str(problems.render()), "the problem")
+        await pilot.pause()
+        x, y = problems.region.x + 1, problems.region.y
+        shown, _ = app.screen.get_widget_at(x, y)
+        assert shown is problems and 0 <= y < 30  # on screen, not below the fold

@@ -93,7 +93,10 @@ class FactForm(ModalScreen[dict[str, Any] | None]):
         return made
 
     def show_problems(self, problems: list[str]) -> None:
-        self.query_one("#fact-form-problems", Static).update(safe("\n".join(problems)))
+        shown = self.query_one("#fact-form-problems", Static)
+        shown.update(safe("\n".join(problems)))
+        # They sit below the fields: on a small terminal, bring them up, or Save seems to do nothing.
+        self.call_after_refresh(shown.scroll_visible, animate=False)
 
     def action_save(self) -> None:
         fields = self.values()
