@@ -112,3 +112,12 @@ def test_a_fact_from_a_sentence_with_nothing_to_blank_is_named_and_tagged_by_it(
     assert made.tags == ["what-happens-next"]
     again = draft_for_passage("kelso", text, start, len(text) - 1, frozenset({made.id}))
     assert again.id != made.id
+
+
+def test_counted_things_are_what_is_counted_and_nothing_else(tmp_path):
+    text = ("More than 400 residents attended a hearing on the 2026-27 budget. The county runs nine branches, "
+            "and Tomas Reyes has two children.\n")
+    numbers = {d.answer: d for d in drafted(tmp_path, text) if d.kind == "number"}
+    assert set(numbers) == {"400", "9", "2"}  # not "27" from the range 2026-27
+    assert (numbers["400"].unit, numbers["2"].unit) == ("residents", "children")
+    assert list(numbers["9"].aliases) == ["nine"]  # not "9" again

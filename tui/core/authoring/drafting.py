@@ -238,7 +238,7 @@ def _figure_or_name(sentence: Sentence, unit: Unit, article: _Article, source_id
         answer = str(NUMBER_WORDS[unit.text.lower()])
     aliases = aliases_for(unit, answer)
     if unit.kind == "number" and answer != unit.text:
-        aliases = [unit.text, *aliases]
+        aliases = [form for form in dict.fromkeys([unit.text, *aliases]) if form != answer]
     body = sentence.text[:unit.start] + GAP + sentence.text[unit.end:]
     hidden = [answer, *aliases] if unit.kind == "person" else []
     question = f"Fill the gap ({what}): \u201c{_gapped(body, hidden)}\u201d"

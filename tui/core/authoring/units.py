@@ -75,6 +75,7 @@ _NOT_UNITS = frozenset({
 })
 
 
+_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "police", "staff", "sheep", "fish"})
 _NOT_QUALIFIERS = _NOT_UNITS | {w.lower() for w in _COMMON} | frozenset({
     "as", "told", "says", "my", "then", "new", "named", "called", "including", "like", "whose", "not",
 })
@@ -139,9 +140,11 @@ def figures(sentence: str) -> list[Unit]:
             if word.lower() in _NOT_UNITS:
                 break
             kept.append(word)
-        if not kept or re.fullmatch(r"(19|20)\d\d", number):
-            continue
-        if number.lower() in NUMBER_WORDS and not kept[-1].endswith("s"):
+        if not kept or re.fullmatch(r"(19|20)\d\d", number) or re.search(r"\d[-–/]$", sentence[:m.start(1)]):
+            continue  # a year, or the end of a range such as "the 2026-27 fiscal year"
+        if len(kept) == 2 and kept[0].endswith("s") and kept[1].endswith("ed"):
+            kept = kept[:1]  # "400 residents attended": the verb is not what is counted
+        if number.lower() in NUMBER_WORDS and not (kept[-1].endswith("s") or kept[-1] in _IRREGULAR_PLURALS):
             continue  # "one day", "two-year": a number word counts only plural things here
         _add(found, Unit(m.start(1), m.end(1), number, "number", unit=" ".join(kept)))
     return sorted(found, key=lambda u: u.start)
