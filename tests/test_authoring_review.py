@@ -4,11 +4,13 @@ for this review): every draft asks for exactly what it blanks, and no wrong answ
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import stat
 from pathlib import Path
 
 from tui.core.authoring.drafting import draft_facts, draft_for_passage
-from tui.core.authoring.edits import write_drafts
+from tui.core.authoring.edits import drop_fact, dropped_drafts, edit_fact, write_drafts
 from tui.core.authoring.importing import add_source, read_article
 from tui.core.authoring.sentences import outline
 from tui.core.authoring.writing import new_deck
@@ -121,3 +123,35 @@ def test_counted_things_are_what_is_counted_and_nothing_else(tmp_path):
     assert set(numbers) == {"400", "9", "2"}  # not "27" from the range 2026-27
     assert (numbers["400"].unit, numbers["2"].unit) == ("residents", "children")
     assert list(numbers["9"].aliases) == ["nine"]  # not "9" again
+
+
+def test_drafting_again_brings_back_no_dropped_or_edited_draft(tmp_path):
+    root = tmp_path / "deck"
+    new_deck(root, "Again")
+    add_source(root, read_article("article.txt", (VOTE + "\n").encode("utf-8")), "article")
+    factdrill = [sys.executable, "-m", "tui"]
+    first = subprocess.run([*factdrill, "draft", "article", "--deck", str(root)], capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    drafts = {d.answer: d.id for d in load_deck([root], complete=False).drafts}
+    drop_fact(root, drafts["Tuesday"])
+    edit_fact(root, drafts["June"], {"answer": "the end of June"})
+    again = subprocess.run([*factdrill, "draft", "article", "--deck", str(root)], capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("0 drafts written")
+    answers = [d.answer for d in load_deck([root], complete=False).drafts]
+    assert "Tuesday" not in answers and "June" not in answers and answers.count("the end of June") == 1
+
+
+def test_every_dropped_draft_is_remembered_whatever_is_dropped_after_it(tmp_path):
+    root = tmp_path / "deck"
+    new_deck(root, "Drops")
+    add_source(root, read_article("article.txt", (VOTE + "\n").encode("utf-8")), "article")
+    write_drafts(root, "article", draft_facts("article", VOTE + "\n"))
+    ids = [d.id for d in load_deck([root], complete=False).drafts]
+    (root / "bare.toml").write_text((root / "article.toml").read_text(encoding="utf-8").split("\n", 2)[2])
+    (root / "article.toml").unlink()  # the same drafts in a file that opens with no comment
+    for fact_id in (ids[-1], ids[0], ids[1]):  # the last table first, then the first
+        drop_fact(root, fact_id)
+    assert dropped_drafts(root) == {ids[-1], ids[0], ids[1]}
+    assert (root / "bare.toml").read_text(encoding="utf-8").startswith("[[facts]]")  # the file is the author's
+    assert [d.id for d in load_deck([root], complete=False).drafts] == ids[2:-1]

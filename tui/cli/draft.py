@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tui.core.authoring.drafting import draft_facts
-from tui.core.authoring.edits import write_drafts
+from tui.core.authoring.edits import dropped_drafts, write_drafts
 from tui.core.authoring.links import link_drafts
 from tui.core.authoring.writing import AuthoringError
 from tui.core.deck.loading import DeckProblems, load_deck
@@ -40,10 +40,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"factdrill: no source '{args.source_id}' in {root} (known: {known})", file=sys.stderr)
         return 2
     taken = {f.id for f in (*deck.facts, *deck.drafts)}
-    # A sentence already drafted or cited from this source is not drafted again.
+    # Ids are stable: a draft still there, accepted (and perhaps edited) or dropped is not proposed
+    # again; nor is a sentence already cited from this source for the same answer.
+    known = taken | dropped_drafts(root)
     cited = {(c.quote, f.answer) for f in (*deck.facts, *deck.drafts) for c in f.citations
              if c.source_id == source.id}
-    drafts = [d for d in draft_facts(source.id, source.text, frozenset(taken)) if (d.quote, d.answer) not in cited]
+    drafts = [d for d in draft_facts(source.id, source.text) if d.id not in known and (d.quote, d.answer) not in cited]
     checker = DeckSession(deck).checker
     link_drafts(drafts, deck.facts, lambda fact, answer: checker.check(fact, answer).correct)
     try:

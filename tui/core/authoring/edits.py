@@ -21,6 +21,11 @@ DRAFTS_NOTE = ("Facts drafted from source '{source}' by `factdrill draft`. Each 
                "(never quizzed) until accepted in the app's Drafts screen (key d).")
 
 
+DROPPED_FILE = "dropped-drafts.txt"
+DROPPED_NOTE = ("# Drafts dropped in review, one id a line: `factdrill draft` does not propose them again.\n"
+                "# Delete a line to have that draft proposed again.\n")
+
+
 def facts_file_for(root: Path, source_id: str) -> Path:
     """Where a new fact citing `source_id` goes: beside the last fact that cites it, else the
     source's drafts file, else the file that declares the deck."""
@@ -98,12 +103,28 @@ def edit_fact(root: Path, fact_id: str, changes: dict[str, Any]) -> Path:
 
 
 def drop_fact(root: Path, fact_id: str) -> Path:
-    """Remove the fact (a draft, usually) from its file."""
+    """Remove the fact (a draft, usually) from its file. A dropped draft's id goes to the deck's
+    `dropped-drafts.txt`, so drafting the article again does not propose it again."""
     path, index = find_fact(root, fact_id)
     doc = read_document(path)
+    was_draft = "draft" in _fact(doc, index)
     del doc["facts"][index]
-    write_validated(root, {path: tomlkit.dumps(doc)})
+    remembered = {}
+    if was_draft:
+        listed = root / DROPPED_FILE
+        before = listed.read_text(encoding="utf-8") if listed.exists() else DROPPED_NOTE
+        remembered[listed] = f"{before.rstrip(chr(10))}\n{fact_id}\n".encode("utf-8")
+    write_validated(root, {path: tomlkit.dumps(doc)}, remembered)
     return path
+
+
+def dropped_drafts(root: Path) -> set[str]:
+    """The ids of the drafts dropped in review (see `drop_fact`)."""
+    try:
+        lines = (root / DROPPED_FILE).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 def accept_draft(root: Path, fact_id: str) -> str:
