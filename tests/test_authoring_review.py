@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 from tui.core.authoring.drafting import draft_facts, draft_for_passage
-from tui.core.authoring.edits import drop_fact, dropped_drafts, edit_fact, write_drafts
+from tui.core.authoring.edits import add_fact, drop_fact, dropped_drafts, edit_fact, write_drafts
 from tui.core.authoring.importing import add_source, read_article
 from tui.core.authoring.sentences import outline
 from tui.core.authoring.writing import new_deck
@@ -155,3 +155,18 @@ def test_every_dropped_draft_is_remembered_whatever_is_dropped_after_it(tmp_path
     assert dropped_drafts(root) == {ids[-1], ids[0], ids[1]}
     assert (root / "bare.toml").read_text(encoding="utf-8").startswith("[[facts]]")  # the file is the author's
     assert [d.id for d in load_deck([root], complete=False).drafts] == ids[2:-1]
+
+
+def test_an_appended_table_is_set_apart_by_one_blank_line(tmp_path):
+    root = tmp_path / "deck"
+    new_deck(root, "Layout")
+    add_source(root, read_article("article.txt", (VOTE + "\n").encode("utf-8")), "article")
+    add_source(root, read_article("again.txt", b"A second article, from May 2025.\n"), "again")
+    add_source(root, read_article("third.txt", b"A third article, from June 2025.\n"), "third")
+    deck = (root / "deck.toml").read_text(encoding="utf-8")
+    assert deck.count("\n\n[[sources]]\n") == 3 and "\n\n\n" not in deck
+    fields = draft_facts("article", VOTE + "\n")[0].table()
+    written = add_fact(root, {**fields, "id": "one"}, root / "facts.toml")
+    add_fact(root, {**fields, "id": "two"}, written)
+    text = written.read_text(encoding="utf-8")
+    assert '\n\n[[facts]]\nid = "two"' in text and "\n\n\n" not in text

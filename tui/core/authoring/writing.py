@@ -109,6 +109,8 @@ def append_tables(doc: tomlkit.TOMLDocument, key: str, tables: Iterable[Table]) 
         return
     if key in doc:
         for table in tables:
+            if not doc[key].as_string().endswith("\n\n"):
+                table.trivia.indent = "\n"  # a blank line before it, as between the tables already there
             doc[key].append(table)
     else:
         aot = tomlkit.aot()
