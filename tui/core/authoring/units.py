@@ -142,8 +142,8 @@ def figures(sentence: str) -> list[Unit]:
             kept.append(word)
         if not kept or re.fullmatch(r"(19|20)\d\d", number) or re.search(r"\d[-–/]$", sentence[:m.start(1)]):
             continue  # a year, or the end of a range such as "the 2026-27 fiscal year"
-        if len(kept) == 2 and kept[0].endswith("s") and kept[1].endswith("ed"):
-            kept = kept[:1]  # "400 residents attended": the verb is not what is counted
+        if kept[0].endswith("s") or kept[0] in _IRREGULAR_PLURALS:
+            kept = kept[:1]  # "400 residents attended", "two children use": the verb is not what is counted
         if number.lower() in NUMBER_WORDS and not (kept[-1].endswith("s") or kept[-1] in _IRREGULAR_PLURALS):
             continue  # "one day", "two-year": a number word counts only plural things here
         _add(found, Unit(m.start(1), m.end(1), number, "number", unit=" ".join(kept)))
