@@ -9,7 +9,7 @@ import sys
 import stat
 from pathlib import Path
 
-from tui.core.authoring.drafting import draft_facts, draft_for_passage
+from tui.core.authoring.drafting import contains_answer, draft_facts, draft_for_passage
 from tui.core.authoring.edits import add_fact, drop_fact, dropped_drafts, edit_fact, write_drafts
 from tui.core.authoring.importing import add_source, read_article
 from tui.core.authoring.sentences import outline
@@ -170,3 +170,28 @@ def test_an_appended_table_is_set_apart_by_one_blank_line(tmp_path):
     add_fact(root, {**fields, "id": "two"}, written)
     text = written.read_text(encoding="utf-8")
     assert '\n\n[[facts]]\nid = "two"' in text and "\n\n\n" not in text
+
+
+FERNBROOK = Path(__file__).parent / "data" / "authoring" / "fernbrook-library.txt"
+
+
+def test_the_fernbrook_article_drafts_every_sentence_fairly(tmp_path):
+    text = FERNBROOK.read_text(encoding="utf-8")
+    drafts = drafted(tmp_path, text)  # written, so every draft validated
+    for sentence in outline(text).sentences:
+        assert any(d.citations[0].quote == sentence.text for d in drafts), sentence.text
+    for fact in drafts:
+        assert not contains_answer(" ".join(fact.questions), fact.answer, list(fact.aliases)), fact.questions
+        assert accepts(fact, fact.answer), (fact.questions[0], fact.answer)
+    people = {d.answer for d in drafts if d.kind == "name"}
+    assert people == {"Marisol Okafor", "Gregory Lund", "Tomas Reyes", "Priya Natarajan"}
+    assert not any(d.tags == ["by-dana-whitcombe"] for d in drafts)
+
+
+def test_the_fernbrook_web_page_comes_in_with_its_headline_outlet_and_date():
+    page = FERNBROOK.with_suffix(".html")
+    article = read_article(page.name, page.read_bytes())
+    assert (article.title, article.outlet, article.date) == (
+        "Kelso council votes to close Fernbrook library branch despite protest", "The Kelso Ledger", "2026-03-04")
+    assert "Subscribe" not in article.text and "Most read" not in article.text and "Privacy" not in article.text
+    assert "voted 31 to 7 on Tuesday, March 3, 2026" in article.text
