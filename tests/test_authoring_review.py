@@ -195,3 +195,9 @@ def test_the_fernbrook_web_page_comes_in_with_its_headline_outlet_and_date():
         "Kelso council votes to close Fernbrook library branch despite protest", "The Kelso Ledger", "2026-03-04")
     assert "Subscribe" not in article.text and "Most read" not in article.text and "Privacy" not in article.text
     assert "voted 31 to 7 on Tuesday, March 3, 2026" in article.text
+
+
+def test_a_dateline_is_not_drafted(tmp_path):
+    text = "KELSO, Ore. — The Kelso County Council voted on Tuesday.\nLONDON (Reuters) - Talks resumed in Geneva.\n"
+    answers = {d.answer for d in drafted(tmp_path, text)}
+    assert answers == {"Kelso County Council", "Tuesday", "Geneva"}

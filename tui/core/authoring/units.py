@@ -48,6 +48,8 @@ _COMMON = frozenset({
 _PLACE_BEFORE = ("in", "at", "across", "to", "from", "near", "outside", "inside", "island of", "city of", "between")
 _NAME = re.compile(
     r"[A-Z][\w'’-]*(?:\s(?:(?:of|de|van|von|&)\s)?[A-Z][\w'’-]*)*")
+# "KELSO, Ore. — ", "LONDON (Reuters) - ": where the story was filed, not a fact of the story.
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]*[A-Z](?:,(?: [A-Z][\w.]*)+)?(?: \([\w .]+\))? [—–-] ")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 _PERCENT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b)")
 _DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(MONTHS)})(?: \d{{4}})?\b")
@@ -161,7 +163,8 @@ def names(sentence: str, known_elsewhere: frozenset[str] = frozenset()) -> list[
     word is a name only if it is one of them ("Marrowby approves ...").
     """
     found: list[Unit] = []
-    for m in _NAME.finditer(sentence):
+    dateline = _DATELINE.match(sentence)
+    for m in _NAME.finditer(sentence, dateline.end() if dateline else 0):
         start, text = m.start(), m.group(0)
         words = text.split()
         # Drop capitalised words that are not part of the name ("The European Harbour Fund").
