@@ -201,3 +201,16 @@ def test_a_dateline_is_not_drafted(tmp_path):
     text = "KELSO, Ore. — The Kelso County Council voted on Tuesday.\nLONDON (Reuters) - Talks resumed in Geneva.\n"
     answers = {d.answer for d in drafted(tmp_path, text)}
     assert answers == {"Kelso County Council", "Tuesday", "Geneva"}
+
+
+def test_the_same_article_is_not_stored_twice(tmp_path):
+    root = tmp_path / "deck"
+    new_deck(root, "Twice")
+    text = FERNBROOK.read_bytes()
+    add_source(root, read_article(FERNBROOK.name, text), "kelso")
+    deck_before = (root / "deck.toml").read_text(encoding="utf-8")
+    again = subprocess.run([sys.executable, "-m", "tui", "add-source", "-", "--deck", str(root)],
+                           input=text, capture_output=True)
+    assert again.returncode == 1 and b"stored already" in again.stderr and b"Traceback" not in again.stderr
+    assert (root / "deck.toml").read_text(encoding="utf-8") == deck_before
+    assert [p.name for p in (root / "sources").iterdir()] == ["kelso.txt"]

@@ -145,6 +145,12 @@ def new_source_id(root: Path, article: Article, wanted: str | None) -> str:
     return made
 
 
+def _stored_already(root: Path, data: bytes) -> Path | None:
+    folder = root / SOURCES_DIR
+    stored = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    return next((path for path in stored if path.stat().st_size == len(data) and path.read_bytes() == data), None)
+
+
 def add_source(root: Path, article: Article, source_id: str) -> Path:
     """Store the article's text in `sources/` and its `[[sources]]` entry in the deck file."""
     if not root.is_dir():
@@ -152,6 +158,9 @@ def add_source(root: Path, article: Article, source_id: str) -> Path:
     text_path = root / SOURCES_DIR / f"{source_id}{article.suffix}"
     if text_path.exists():
         raise AuthoringError([f"{text_path}: already exists; choose another --id"])
+    same = _stored_already(root, article.data)
+    if same is not None:  # a second copy would count as a second article corroborating the first
+        raise AuthoringError([f"{same}: this article is stored already, byte for byte"])
     path = deck_file(root)
     entry = tomlkit.table()
     entry.add("id", source_id)
