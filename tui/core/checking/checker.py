@@ -42,6 +42,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from tui.core.checking.deck_names import NAMED_KINDS, TITLES, Blocked, DeckNames
 from tui.core.checking.dates import DateParts, expected_date, judge_date
 from tui.core.deck.model import Deck, Fact
 from tui.core.checking.matching import (
@@ -59,16 +60,6 @@ __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
 EXACT_WHY = "The expected answer (case, accents and punctuation aside)."
 _MAX_EXTRA_WORDS = 8  # beyond this, the "answer" is an essay that happens to contain it
 _MAX_ANSWER_CHARS = 300  # longer is pasted text, not an answer; also bounds the work per call
-_NAMED_KINDS = ("name", "place")  # kinds whose words are names: transliteration variants apply
-# Words around a name that are not names, so never "another person's name".
-_TITLES = frozenset({
-    "president", "general", "gen", "minister", "secretary", "state", "foreign", "defence",
-    "defense", "deputy", "prime", "chief", "envoy", "special", "ambassador", "mr", "mrs", "ms",
-    "dr", "sir", "lord", "head", "leader", "senator", "chancellor", "king", "queen", "pope",
-    "russian", "ukrainian", "turkish", "american", "us", "former", "vice", "colonel", "lt",
-})
-
-
 @dataclass(slots=True)
 class _Prepared:
     """Everything about a fact the checker needs, computed once per fact."""
@@ -77,9 +68,13 @@ class _Prepared:
     forms: tuple[Form, ...]  # canonical first, then aliases
     norms: dict[str, int]  # normalised form -> index in forms
     negations: int  # most negation words in any accepted form
-    blocked: frozenset[str]  # words that are other names, never typos of this answer
-    rivals: tuple[tuple[frozenset[str], str], ...]  # (key words, text) of answers that contradict this one
-    others: frozenset[str]  # words of other people's names (name kind only)
+    own: frozenset[str]  # the key words of every accepted form (and their spellings in the deck)
+    blocked: Blocked  # words that are other names, never typos of this answer
+    rivals: tuple[tuple[frozenset[str], str], ...]  # (key words, text) of this fact's distractors
+    others: frozenset[str]  # words of this fact's distractors that are names (name kind only)
+    parties: frozenset[str]  # the parties the accepted forms (else the statement) name
+    question_parties: frozenset[str]  # the parties the questions name: may be echoed with the answer's own
+    context_words: frozenset[str]  # normalised words of the statement and questions, for opposites
     surnames: frozenset[int]  # indices in forms of the implicit surname forms
     context: frozenset[str]  # stemmed words of the statement, questions and unit
     question_numbers: frozenset[Fraction]
@@ -96,26 +91,7 @@ class AnswerChecker:
         """Precompute the deck's names, so no other name is accepted as a typo of an answer."""
         self._deck = deck
         self._cache: dict[str, _Prepared] = {}
-        names: set[str] = set()
-        self._people: list[tuple[str, frozenset[str], str]] = []  # (fact id, key words, text)
-        self._people_words: dict[str, set[str]] = {}  # word -> ids of name facts using it
-        self._given_names: dict[str, set[str]] = {}  # word of a canonical name or distractor -> fact ids
-        for fact in deck.facts if deck else ():
-            if fact.kind in _NAMED_KINDS:
-                for text in (fact.answer, *fact.aliases, *fact.distractors):
-                    names.update(key_words(words_of(text)))
-            if fact.kind == "name":
-                for text in (fact.answer, *fact.aliases):
-                    self._people.append((fact.id, frozenset(key_words(words_of(text))), text))
-                for text in (fact.answer, *fact.aliases, *fact.distractors):
-                    for word in key_words(words_of(text)):
-                        self._people_words.setdefault(word, set()).add(fact.id)
-                # Aliases may carry titles ("President Putin"); canonical names do not.
-                for text in (fact.answer, *fact.distractors):
-                    for word in key_words(words_of(text)):
-                        if word not in _TITLES:
-                            self._given_names.setdefault(word, set()).add(fact.id)
-        self._names = frozenset(names)
+        self._deck_names = DeckNames.of(deck)
 
     def check(self, fact: Fact, given: str) -> Verdict:
         """Judge ``given`` for ``fact``. Never raises; an empty answer is ``incorrect``/``empty``."""
@@ -140,34 +116,34 @@ class AnswerChecker:
         implicit = self._surname_forms(fact, forms)
         surnames = frozenset(range(len(forms), len(forms) + len(implicit)))
         forms = (*forms, *implicit)
+        deck = self._deck_names
         own = {w for f in forms for w in f.keys}
         # Other names spelt like one of this answer's ("Sergei" for "Sergey") are this one's.
-        own_spellings = {spelling_key(w) for w in own}
-        own |= {w for w in self._names | self._people_words.keys() if spelling_key(w) in own_spellings}
-        others: set[str] = set()
-        if fact.kind == "name":
-            others = {w for w, ids in self._given_names.items() if ids - {fact.id}}
-            others |= {w for text in fact.distractors for w in key_words(words_of(text)) if w not in _TITLES}
+        own |= deck.spelt_like(own)
+        own_set = frozenset(own)
         rivals: list[tuple[frozenset[str], str]] = []
         distractor_words: set[str] = set()
         for text in fact.distractors:
             keys = frozenset(key_words(words_of(text)))
             distractor_words |= keys
-            if keys - own:
-                rivals.append((frozenset(keys - own), text))
-        if fact.kind == "name":
-            rivals += [(keys - own, text) for fid, keys, text in self._people if fid != fact.id and keys - own]
-        context_text = " ".join((fact.statement, *fact.questions, fact.unit))
+            if keys - own_set:
+                rivals.append((keys - own_set, text))
+        others = {w for w in distractor_words if w not in TITLES} - own_set if fact.kind == "name" else set()
+        context_words = words_of(" ".join((fact.statement, *fact.questions)))
         prep = _Prepared(
             fact=fact,
             forms=forms,
             norms={f.norm: i for i, f in reversed(list(enumerate(forms)))},
             negations=max(sum(w in NEGATIONS for w in f.words) for f in forms),
-            blocked=frozenset((self._names | distractor_words) - own),
+            own=own_set,
+            blocked=Blocked(deck.names, frozenset(distractor_words - TITLES), own_set),
             rivals=tuple(rivals),
-            others=frozenset(others - own),
+            others=frozenset(others),
+            parties=self._parties(fact, forms),
+            question_parties=frozenset(deck.entities.named_in(words_of(" ".join(fact.questions)))),
+            context_words=frozenset(context_words),
             surnames=surnames,
-            context=frozenset(stem(w) for w in words_of(context_text)),
+            context=frozenset(stem(w) for w in words_of(" ".join((fact.statement, *fact.questions, fact.unit)))),
             question_numbers=frozenset(numbers_in(words_of(" ".join(fact.questions)))),
         )
         kind = _answer_kind(fact, forms[0])
@@ -181,6 +157,14 @@ class AnswerChecker:
             prep.items = tuple(list_items(f.text) for f in forms)
         self._cache[fact.id] = prep
         return prep
+
+    def _parties(self, fact: Fact, forms: tuple[Form, ...]) -> frozenset[str]:
+        """The parties the answer names: those of its accepted forms, else of its statement."""
+        entities = self._deck_names.entities
+        if not entities:
+            return frozenset()
+        named = {party for form in forms for party in entities.named_in(form.words)}
+        return frozenset(named or entities.named_in(words_of(fact.statement)))
 
     def _surname_forms(self, fact: Fact, forms: tuple[Form, ...]) -> list[Form]:
         """Surnames alone as accepted forms, when unambiguous in the deck.
@@ -201,7 +185,7 @@ class AnswerChecker:
             last = Form.of(words[-1])
             if last.keys != form.keys[-1:] or last.keys in seen:
                 continue
-            if self._people_words.get(last.keys[0], set()) - {fact.id}:
+            if self._deck_names.people_words.get(last.keys[0], set()) - {fact.id}:
                 continue  # another person of the deck has that surname
             seen.add(last.keys)
             found.append(last)
@@ -259,7 +243,7 @@ class AnswerChecker:
         negation = negation_around_a_form(prep.forms, all_words)
         if negation:
             return self._negation(prep, given, negation)
-        variants = fact.kind in _NAMED_KINDS
+        variants = fact.kind in NAMED_KINDS
         matches = [match_words(f, typed, prep.blocked, variants) for f in prep.forms]
         done = [m for m in matches if m.complete]
         if not done:
@@ -312,9 +296,12 @@ class AnswerChecker:
             return self._reject_numbers(prep, given, m)
         extra_set = set(extra)
         rival = next((text for keys, text in prep.rivals if keys <= extra_set), None)
-        other = next((w for w in extra if w in prep.others), None)
+        if rival is None and fact.kind == "name":
+            rival = self._deck_names.rival_person(fact.id, prep.own, extra_set)
+        other = next((w for w in extra if w in prep.others or (
+            fact.kind == "name" and w not in prep.own and self._deck_names.other_given_name(fact.id, w))), None)
         offers_choice = any(w in ALTERNATIVES for w in all_words)
-        joins = fact.kind in _NAMED_KINDS and any(w in JOINERS for w in all_words)
+        joins = fact.kind in NAMED_KINDS and any(w in JOINERS for w in all_words)
         if rival is not None:
             why = f"'{rival}' contradicts the answer"
         elif other is not None:
