@@ -89,7 +89,7 @@ CASES = [
     case(MEDINSKY, "Lavrov", WRONG, "mismatch"),
     case(MEDINSKY, "Vladimir Putin", WRONG, "mismatch", "contradiction"),
     case(PUTIN, "Putin and Zelensky", WRONG, "contradiction"),
-    case(ESTIMATES, "U.S. and Russian estimates", WRONG, "contradiction"),
+    case(ESTIMATES, "U.S. and Russian estimates", WRONG, "contradiction", "party"),
     case(ESTIMATES, "estimates", WRONG, "partial"),  # a word left out is not a slip
     case(ESTIMATES, "the US estimates", OK, "exact"),
     # -- negation ----------------------------------------------------------------------
@@ -300,7 +300,7 @@ CASES = [
     case(CAPITALS, "Washington & Moscow", OK, "list", "alias"),
     case(CAPITALS, "Washington, Moscow", OK, "alias", "list"),
     case(CAPITALS, "Moscow", WRONG, "list"),
-    case(CAPITALS, "Moscow, Washington, Brussels", WRONG, "list"),
+    case(CAPITALS, "Moscow, Washington, Brussels", WRONG, "list", "party"),
     case(CAPITALS, "Moscow or Washington", WRONG, "list"),
     case(CATEGORIES, "sick, heavily wounded and under 25", OK, "list", "alias"),
     case(CATEGORIES, "under 25, sick and heavily wounded", OK, "list"),

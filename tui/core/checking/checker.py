@@ -42,6 +42,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from tui.core.checking.contradiction import Clash, Mention, opposite_in_context, opposite_of, parties_clash
 from tui.core.checking.deck_names import NAMED_KINDS, TITLES, Blocked, DeckNames
 from tui.core.checking.dates import DateParts, expected_date, judge_date
 from tui.core.deck.model import Deck, Fact
@@ -72,7 +73,7 @@ class _Prepared:
     blocked: Blocked  # words that are other names, never typos of this answer
     rivals: tuple[tuple[frozenset[str], str], ...]  # (key words, text) of this fact's distractors
     others: frozenset[str]  # words of this fact's distractors that are names (name kind only)
-    parties: frozenset[str]  # the parties the accepted forms (else the statement) name
+    parties: frozenset[Mention]  # (party, role) the accepted forms (else the questions) name
     question_parties: frozenset[str]  # the parties the questions name: may be echoed with the answer's own
     context_words: frozenset[str]  # normalised words of the statement and questions, for opposites
     surnames: frozenset[int]  # indices in forms of the implicit surname forms
@@ -158,13 +159,17 @@ class AnswerChecker:
         self._cache[fact.id] = prep
         return prep
 
-    def _parties(self, fact: Fact, forms: tuple[Form, ...]) -> frozenset[str]:
-        """The parties the answer names: those of its accepted forms, else of its statement."""
+    def _parties(self, fact: Fact, forms: tuple[Form, ...]) -> frozenset[Mention]:
+        """The parties the answer names, with their roles: those of its accepted forms, else
+        (for text and names) those of its questions ("What had the Kremlin said it was still
+        drafting?" makes "Ukraine's memorandum" wrong). Places never borrow: "Istanbul, Turkey"."""
         entities = self._deck_names.entities
         if not entities:
             return frozenset()
-        named = {party for form in forms for party in entities.named_in(form.words)}
-        return frozenset(named or entities.named_in(words_of(fact.statement)))
+        named = {mention for form in forms for mention in entities.mentions(form.words)}
+        if named or fact.kind not in ("text", "name"):
+            return frozenset(named)
+        return entities.mentions(words_of(" ".join(fact.questions)))
 
     def _surname_forms(self, fact: Fact, forms: tuple[Form, ...]) -> list[Form]:
         """Surnames alone as accepted forms, when unambiguous in the deck.
@@ -212,6 +217,9 @@ class AnswerChecker:
                 f"Accepted: '{prep.forms[index].text}' is another accepted form of '{fact.answer}'.",
             )
         words = norm.split()
+        party = parties_clash(prep.parties, words, self._deck_names.entities, prep.question_parties)
+        if party is not None:
+            return self._clash(prep, given, party)
         negs = [w for w in words if w in NEGATIONS]
         if len(negs) > prep.negations:
             return self._negation(prep, given, negs[0])
@@ -222,8 +230,23 @@ class AnswerChecker:
         if prep.date is not None:
             return self._outcome(prep, given, judge_date(fact, prep.date, words))
         if prep.items:
-            return self._outcome(prep, given, judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given))
+            return self._check_list(prep, given)
         return self._check_text(prep, given)
+
+    def _clash(self, prep: _Prepared, given: str, clash: Clash) -> Verdict:
+        rule = "opposite" if clash.kind == "opposite" else clash.kind
+        return self._verdict(prep, given, INCORRECT, rule, f"{clash.why[:1].upper()}{clash.why[1:]}: expected '{prep.fact.answer}'.")
+
+    def _check_list(self, prep: _Prepared, given: str) -> Verdict:
+        """Every item, nothing else; an opposite of an item ("over 25" for "under 25") is named as such."""
+        fact = prep.fact
+        verdict, rule, why = judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given, fact.ordered)
+        all_words = words_of(given)
+        clashes = [opposite_of(form.words, all_words) for form in prep.forms]
+        found = next((c for c in clashes if c is not None and c.kind == "opposite"), None)
+        if found is not None and (verdict == INCORRECT or all(clashes)):
+            return self._clash(prep, given, found)
+        return self._verdict(prep, given, verdict, rule, why)
 
     def _negation(self, prep: _Prepared, given: str, word: str) -> Verdict:
         return self._verdict(
@@ -244,8 +267,25 @@ class AnswerChecker:
         if negation:
             return self._negation(prep, given, negation)
         variants = fact.kind in NAMED_KINDS
+        if fact.kind == "name":  # "Gen. Keith Kellogg", "Mr. Rubio": titles say nothing of who
+            typed = tuple(w for w in typed if w not in TITLES or w in prep.own)
         matches = [match_words(f, typed, prep.blocked, variants) for f in prep.forms]
+        clashes: dict[int, Clash | None] = {}
+
+        def clash_of(m: WordMatch) -> Clash | None:
+            if id(m) not in clashes:
+                clashes[id(m)] = opposite_of(m.form.words, all_words)
+            return clashes[id(m)]
+
         done = [m for m in matches if m.complete]
+        clean = [m for m in done if clash_of(m) is None]
+        if done and not clean:
+            return self._clash(prep, given, clash_of(min(done, key=lambda m: (len(m.extra), m.edits))))
+        if not done and matches:
+            nearest = clash_of(max(matches, key=lambda m: m.matched))
+            if nearest is not None:
+                return self._clash(prep, given, nearest)
+        done = clean
         if not done:
             for form in prep.forms:
                 edits = joined_match(form, typed, prep.blocked)
@@ -270,6 +310,11 @@ class AnswerChecker:
             refused = self._contradiction(prep, given, m, extra, all_words)
             if refused is not None:
                 return refused
+            against = opposite_in_context(extra, prep.context_words, set(all_words))
+            if against is not None:
+                return self._clash(prep, given, against)
+        if m.reordered and fact.ordered:
+            return self._verdict(prep, given, INCORRECT, "order", f"The order matters here: expected '{expected}'.")
         if m.edits:
             why = f"Accepted with {slip_phrase(m.edits, m.slips)}: expected '{expected}'."
             return self._verdict(prep, given, CLOSE, "typo", why)

@@ -25,7 +25,7 @@ clash, and words both sides share never count as an opposite of each other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,7 +35,8 @@ from tui.core.checking.normalize import tokens
 
 __all__ = [
     "ANTONYMS", "Clash", "Entities", "NEGATING_WORDS", "are_opposites", "lemma", "negations_in",
-    "opposite_of", "party_clash", "words",
+    "OWNER", "TARGET", "Mention", "opposite_in_context", "opposite_of", "parties_clash", "party_clash",
+    "words",
 ]
 
 # Words that undo what follows them ("not", "no", "never", "without") and contractions as
@@ -111,6 +112,7 @@ _SUFFIXES = ("ing", "ed", "es", "s", "d", "ly")
 # il- before l, ir- before r, as English spells them.
 _NEG_PREFIXES = (("non", ""), ("un", ""), ("dis", ""), ("in", ""), ("im", "bmp"), ("il", "l"),
                  ("ir", "r"), ("de", ""), ("anti", ""), ("a", ""), ("an", "aeiou"))
+_SLIP_PREFIXES = ("un", "non", "dis")
 _MIN_AFFIX_REST = {"a": 6, "an": 5, "de": 5, "in": 6}  # else 4: "inform" is not "in"+"form"
 
 
@@ -175,8 +177,10 @@ def _affix_negates(plain: str, negated: str) -> bool:
             continue
         if rest == plain or lemma(rest) == lemma(plain):
             return True
-        # A slip on top of the affix ("unresonable") is still the opposite, for long words.
-        if len(plain) >= 7 and OSA.distance(rest, plain, score_cutoff=1) <= 1:
+        # A slip on top of an unmistakable affix ("unresonable") is still the opposite, for
+        # long words; not after "in" or "a", which begin many words ("instanbul" is a slip).
+        if (prefix in _SLIP_PREFIXES and len(plain) >= 7 and rest[0] == plain[0]
+                and OSA.distance(rest, plain, score_cutoff=1) <= 1):
             return True
     return False
 
@@ -228,8 +232,28 @@ def opposite_of(expected: Sequence[str], given: Sequence[str]) -> Clash | None:
     return None
 
 
+def opposite_in_context(extra: Iterable[str], context: Set[str], given: Set[str]) -> Clash | None:
+    """A word of ``extra`` that is the opposite of a word of ``context`` the answer does not use.
+
+    For an answer that adds to an accepted form a word against the question or statement:
+    "to lose territory" where the statement says "to gain more territorial control".
+    """
+    for word in extra:
+        if not word.isalpha():
+            continue
+        for other in context:
+            if other not in given and are_opposites(other, word):
+                return Clash("opposite", other, word, f"'{word}' is the opposite of '{other}'")
+    return None
+
+
 def _first_negation(preferred: list[str], every: list[str]) -> str:
     return next((w for w in (*preferred, *every) if w in NEGATING_WORDS), "")
+
+
+OWNER, TARGET = "owner", "target"  # a party's role in an answer: whose, or on whom
+Mention = tuple[str, str]  # (party id, role)
+_TARGET_WORDS = frozenset({"on", "against", "to", "into", "at", "from", "in", "upon", "toward", "towards"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,34 +289,67 @@ class Entities:
 
     def named_in(self, ws: Sequence[str]) -> dict[str, str]:
         """The parties ``ws`` names, each with the words that named it first (longest form wins)."""
-        found: dict[str, str] = {}
+        return {party: said for party, said, _ in self._scan(ws)}
+
+    def mentions(self, ws: Sequence[str]) -> frozenset[Mention]:
+        """(party, role) of each party ``ws`` names: ``target`` after "on", "against", "to",
+        "from", "in"... ("attacks on Ukraine"), else ``owner`` ("Ukraine's", "Ukrainian")."""
+        return frozenset((party, role) for party, _, role in self._scan(ws))
+
+    def _scan(self, ws: Sequence[str]) -> Iterator[tuple[str, str, str]]:
         ws = [w for w in ws if w != "the"]
         i = 0
         while i < len(ws):
             for size in range(min(self.longest, len(ws) - i), 0, -1):
                 party = self.forms.get(tuple(ws[i:i + size]))
                 if party is not None:
-                    found.setdefault(party, " ".join(ws[i:i + size]))
+                    role = TARGET if i and ws[i - 1] in _TARGET_WORDS else OWNER
+                    yield party, " ".join(ws[i:i + size]), role
                     i += size
                     break
             else:
                 i += 1
-        return found
 
 
 def party_clash(expected: Sequence[str], given: Sequence[str], entities: Entities) -> Clash | None:
-    """A party named in ``given`` but not in ``expected``, when ``expected`` names one; else None.
+    """A party named in ``given`` that ``expected`` does not name in that role, when ``expected``
+    names one; else None.
 
     "ukrainian bombers" for "russian long range bombers" clashes; "moscow" for "the kremlin"
-    does not (one party); "bombers" alone does not (it names no party).
+    does not (one party); "bombers" alone does not (it names no party); "ukraine's attacks"
+    for "russian attacks on ukraine" clashes (Ukraine is the target, not the attacker).
     """
     if not entities:
         return None
-    want = entities.named_in(expected)
+    return parties_clash(entities.mentions(expected), given, entities)
+
+
+def parties_clash(
+    want: Set[Mention], given: Sequence[str], entities: Entities, echo: Set[str] = frozenset(),
+) -> Clash | None:
+    """``party_clash`` against known (party, role) mentions ``want``; nothing clashes when it is empty.
+
+    A party the answer names in another role clashes only when another party holds that role
+    ("ukraine's attacks" for "russian attacks on ukraine"); "russian reparations" for
+    "reparations from russia" does not (the answer names no owner). A party of ``echo`` (say,
+    one the question names) may be named too, but only alongside one of ``want``.
+    """
     if not want:
         return None
-    for party in entities.named_in(given):
-        if party not in want:
-            theirs, ours = entities.names[party], entities.names[next(iter(want))]
-            return Clash("party", ours, theirs, f"it names {theirs}, not {ours}")
+    got = entities.mentions(given)
+    parties = {party for party, _ in want}
+    roles = {role: {party for party, r in want if r == role} for role in (OWNER, TARGET)}
+    stray = [party for party, _ in got if party not in parties]
+    named = {party for party, _ in got}
+    if stray and not (set(stray) <= echo and not named.isdisjoint(parties)):
+        return _party_clash(entities, stray[0], parties)
+    for party, role in got:
+        if party in parties and (party, role) not in want and roles[role] - {party}:
+            return _party_clash(entities, party, roles[role])
     return None
+
+
+def _party_clash(entities: Entities, party: str, want: Set[str]) -> Clash:
+    theirs = entities.names[party]
+    ours = " and ".join(entities.names[p] for p in sorted(want))
+    return Clash("party", ours, theirs, f"it names {theirs}, where the answer names {ours}")
