@@ -238,14 +238,15 @@ class AnswerChecker:
         return self._verdict(prep, given, INCORRECT, rule, f"{clash.why[:1].upper()}{clash.why[1:]}: expected '{prep.fact.answer}'.")
 
     def _check_list(self, prep: _Prepared, given: str) -> Verdict:
-        """Every item, nothing else; an opposite of an item ("over 25" for "under 25") is named as such."""
+        """Every item, nothing else; an opposite of a word of any accepted form ("over 25" for
+        "under 25", "lightly wounded" for "heavily wounded") is wrong."""
         fact = prep.fact
         verdict, rule, why = judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given, fact.ordered)
         all_words = words_of(given)
-        clashes = [opposite_of(form.words, all_words) for form in prep.forms]
-        found = next((c for c in clashes if c is not None and c.kind == "opposite"), None)
-        if found is not None and (verdict == INCORRECT or all(clashes)):
-            return self._clash(prep, given, found)
+        for form in prep.forms:
+            clash = opposite_of(form.words, all_words)
+            if clash is not None and clash.kind == "opposite":
+                return self._clash(prep, given, clash)
         return self._verdict(prep, given, verdict, rule, why)
 
     def _negation(self, prep: _Prepared, given: str, word: str) -> Verdict:
@@ -270,22 +271,18 @@ class AnswerChecker:
         if fact.kind == "name":  # "Gen. Keith Kellogg", "Mr. Rubio": titles say nothing of who
             typed = tuple(w for w in typed if w not in TITLES or w in prep.own)
         matches = [match_words(f, typed, prep.blocked, variants) for f in prep.forms]
-        clashes: dict[int, Clash | None] = {}
-
-        def clash_of(m: WordMatch) -> Clash | None:
-            if id(m) not in clashes:
-                clashes[id(m)] = opposite_of(m.form.words, all_words)
-            return clashes[id(m)]
-
-        done = [m for m in matches if m.complete]
-        clean = [m for m in done if clash_of(m) is None]
-        if done and not clean:
-            return self._clash(prep, given, clash_of(min(done, key=lambda m: (len(m.extra), m.edits))))
-        if not done and matches:
-            nearest = clash_of(max(matches, key=lambda m: m.matched))
-            if nearest is not None:
-                return self._clash(prep, given, nearest)
-        done = clean
+        # An opposite of a word of any accepted form ("lightly" where one form says "heavily")
+        # is wrong whatever else matches; a negation only when no complete match is free of it.
+        clashes = [opposite_of(f.words, all_words) for f in prep.forms]
+        opposite = next((c for c in clashes if c is not None and c.kind == "opposite"), None)
+        if opposite is not None:
+            return self._clash(prep, given, opposite)
+        done = [m for m, clash in zip(matches, clashes) if m.complete and clash is None]
+        if not done:
+            nearest = max(range(len(matches)), key=lambda i: matches[i].matched, default=None)
+            clash = clashes[nearest] if nearest is not None else None
+            if clash is not None and (matches[nearest].matched or any(m.complete for m in matches)):
+                return self._clash(prep, given, clash)
         if not done:
             for form in prep.forms:
                 edits = joined_match(form, typed, prep.blocked)

@@ -56,7 +56,7 @@ _SEPARATE_PREFIXES = _ALWAYS_JOINED | {"un", "de", "dis", "in", "im", "il", "ir"
 _PAIRS = """
 more less | more fewer | most least | most fewest | many few | much little | all none
 gain lose | win lose | won lost | gain loss | win loss | victory defeat | success failure
-succeed fail | increase decrease | increase reduce | increase cut | rise fall | raise lower
+succeed fail | increase decrease | increase reduce | increase reduction | increase cut | rise fall | raise lower
 grow shrink | expand shrink | expansion contraction | expand contract | escalate deescalate
 escalation deescalation | intensify ease | intensify calm | harden soften | hard soft
 hardline moderate | tighten ease | tighten loosen | strict lenient | strict loose | impose lift
@@ -107,7 +107,7 @@ _IRREGULAR = {
     "losses": "loss", "failures": "failure", "successes": "success", "earlier": "earlier",
     "later": "later", "hardened": "harden", "softened": "soften", "easing": "ease",
 }
-_SUFFIXES = ("ing", "ed", "es", "s", "d", "ly")
+_SUFFIXES = ("ing", "est", "ed", "er", "es", "s", "d", "ly")
 # Negating affixes: (prefix, letters the rest may start with; "" = any). im- before b/m/p,
 # il- before l, ir- before r, as English spells them.
 _NEG_PREFIXES = (("non", ""), ("un", ""), ("dis", ""), ("in", ""), ("im", "bmp"), ("il", "l"),
