@@ -53,7 +53,7 @@ from tui.core.checking.matching import (
 )
 from tui.core.checking.normalize import normalize_answer, stem
 from tui.core.checking.numbers import format_value, numbers_in
-from tui.core.checking.quantities import DurationReader, NumberReader
+from tui.core.checking.quantities import DurationReader, NumberReader, signed
 from tui.core.verdicts import Verdict
 
 __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
@@ -153,7 +153,7 @@ class AnswerChecker:
         elif kind == "duration":
             prep.duration = DurationReader.of(fact, [f.text for f in forms])
         elif kind == "date":
-            prep.date = expected_date(fact)
+            prep.date = expected_date(fact, self._deck_names.date_order)
         elif kind == "list":
             prep.items = tuple(list_items(f.text) for f in forms)
         self._cache[fact.id] = prep
@@ -206,6 +206,9 @@ class AnswerChecker:
         norm = normalize_answer(given)
         if not norm:
             return self._verdict(prep, given, INCORRECT, "empty", f"No answer given; expected '{fact.answer}'.")
+        if (prep.numbers is not None or prep.duration is not None) and signed(given):
+            rule = "number" if prep.numbers is not None else "duration"
+            return self._verdict(prep, given, INCORRECT, rule, f"A count has no sign ('{signed(given)}'): expected '{fact.answer}'.")
         index = prep.norms.get(norm)
         if index == 0:
             return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
@@ -228,7 +231,7 @@ class AnswerChecker:
         if prep.duration is not None and prep.duration.ok:
             return self._outcome(prep, given, prep.duration.judge(given, prep.context))
         if prep.date is not None:
-            return self._outcome(prep, given, judge_date(fact, prep.date, words))
+            return self._outcome(prep, given, judge_date(fact, prep.date, words, self._deck_names.date_order))
         if prep.items:
             return self._check_list(prep, given)
         return self._check_text(prep, given)
