@@ -18,7 +18,7 @@ DECK = load_deck([bundled_deck_path()])
 CHECKER = AnswerChecker(DECK)
 FACTS = DECK.facts
 NEGATORS = ("not", "no", "never", "it was not", "did not", "without", "non")
-AFFIXES = ("un", "non-", "in", "dis")
+AFFIXES = ("un", "non-", "dis")  # prefixes that negate whatever they meet ("in" and "a" begin many words)
 
 
 def _swap_antonym(text: str) -> str | None:

@@ -25,6 +25,7 @@ clash, and words both sides share never count as an opposite of each other.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -215,9 +216,10 @@ def opposite_of(expected: Sequence[str], given: Sequence[str]) -> Clash | None:
     ``opposite``; a different count of negating words is a ``negation``.
     """
     exp, got = _joined(expected), _joined(given)
-    exp_set, got_set = set(exp), set(got)
-    only_exp = [w for w in exp if w not in got_set]
-    only_got = [w for w in got if w not in exp_set]
+    # As multisets: "military officials and intelligence officials" against "unofficial
+    # ... officials" still has an "officials" left over to be the opposite of.
+    only_exp = list((Counter(exp) - Counter(got)).elements())
+    only_got = list((Counter(got) - Counter(exp)).elements())
     for g in only_got:
         for e in only_exp:
             if are_opposites(e, g):
@@ -295,6 +297,24 @@ class Entities:
         """(party, role) of each party ``ws`` names: ``target`` after "on", "against", "to",
         "from", "in"... ("attacks on Ukraine"), else ``owner`` ("Ukraine's", "Ukrainian")."""
         return frozenset((party, role) for party, _, role in self._scan(ws))
+
+    def canonical(self, ws: Sequence[str]) -> list[str]:
+        """``ws`` with each party's words replaced by one token ``@id``: "moscows missile
+        attacks" and "russian missile attacks" both give ["@russia", "missile", "attacks"]."""
+        out: list[str] = []
+        ws = [w for w in ws if w != "the"]
+        i = 0
+        while i < len(ws):
+            for size in range(min(self.longest, len(ws) - i), 0, -1):
+                party = self.forms.get(tuple(ws[i:i + size]))
+                if party is not None:
+                    out.append(f"@{party}")
+                    i += size
+                    break
+            else:
+                out.append(ws[i])
+                i += 1
+        return out
 
     def _scan(self, ws: Sequence[str]) -> Iterator[tuple[str, str, str]]:
         ws = [w for w in ws if w != "the"]
