@@ -182,7 +182,9 @@ class AnswerChecker:
         found = []
         for form in forms:
             words = entities.canonical(form.words)
-            if any(w.startswith("@") for w in words):
+            # Only where the party qualifies something: "Russian" is no answer to "Who controls
+            # the regions?" just because "Moscow" is; "Moscow's missile attacks" is one.
+            if any(w.startswith("@") for w in words) and not all(w.startswith("@") for w in key_words(words)):
                 keys = key_words(words)
                 found.append(Form(form.text, form.norm, tuple(words), keys, "".join(keys)))
         return tuple(found)
