@@ -25,7 +25,6 @@ clash, and words both sides share never count as an opposite of each other.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -147,7 +146,17 @@ def negations_in(ws: Iterable[str]) -> int:
     return sum(w in NEGATING_WORDS for w in ws)
 
 
-def _joined(ws: Sequence[str]) -> list[str]:
+def _without(words: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
+    """``words`` less one occurrence of each of ``others`` (a multiset difference; answers are short)."""
+    rest = list(words)
+    for word in others:
+        if word in rest:
+            rest.remove(word)
+    return rest
+
+
+@lru_cache(maxsize=8192)
+def _joined(ws: tuple[str, ...]) -> tuple[str, ...]:
     """Prefixes split off by a hyphen joined back: ['non', 'negotiable'] -> ['nonnegotiable']."""
     out: list[str] = []
     i = 0
@@ -161,7 +170,7 @@ def _joined(ws: Sequence[str]) -> list[str]:
                 continue
         out.append(w)
         i += 1
-    return out
+    return tuple(out)
 
 
 def _affix_negates(plain: str, negated: str) -> bool:
@@ -186,6 +195,7 @@ def _affix_negates(plain: str, negated: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def are_opposites(a: str, b: str) -> bool:
     """Whether two single words mean the opposite: an antonym pair or a negating affix."""
     if a == b:
@@ -215,11 +225,10 @@ def opposite_of(expected: Sequence[str], given: Sequence[str]) -> Clash | None:
     differs is weighed: an antonym or affix pair between the differing words is an
     ``opposite``; a different count of negating words is a ``negation``.
     """
-    exp, got = _joined(expected), _joined(given)
+    exp, got = _joined(tuple(expected)), _joined(tuple(given))
     # As multisets: "military officials and intelligence officials" against "unofficial
     # ... officials" still has an "officials" left over to be the opposite of.
-    only_exp = list((Counter(exp) - Counter(got)).elements())
-    only_got = list((Counter(got) - Counter(exp)).elements())
+    only_exp, only_got = _without(exp, got), _without(got, exp)
     for g in only_got:
         for e in only_exp:
             if are_opposites(e, g):
@@ -249,7 +258,7 @@ def opposite_in_context(extra: Iterable[str], context: Set[str], given: Set[str]
     return None
 
 
-def _first_negation(preferred: list[str], every: list[str]) -> str:
+def _first_negation(preferred: list[str], every: tuple[str, ...]) -> str:
     return next((w for w in (*preferred, *every) if w in NEGATING_WORDS), "")
 
 
