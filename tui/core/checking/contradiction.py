@@ -300,32 +300,24 @@ class Entities:
 
     def named_in(self, ws: Sequence[str]) -> dict[str, str]:
         """The parties ``ws`` names, each with the words that named it first (longest form wins)."""
-        return {party: said for party, said, _ in self._scan(ws)}
+        found: dict[str, str] = {}
+        for party, said, _ in self._scan(ws):
+            if party:
+                found.setdefault(party, said)
+        return found
 
     def mentions(self, ws: Sequence[str]) -> frozenset[Mention]:
         """(party, role) of each party ``ws`` names: ``target`` after "on", "against", "to",
         "from", "in"... ("attacks on Ukraine"), else ``owner`` ("Ukraine's", "Ukrainian")."""
-        return frozenset((party, role) for party, _, role in self._scan(ws))
+        return frozenset((party, role) for party, _, role in self._scan(ws) if party)
 
     def canonical(self, ws: Sequence[str]) -> list[str]:
         """``ws`` with each party's words replaced by one token ``@id``: "moscows missile
         attacks" and "russian missile attacks" both give ["@russia", "missile", "attacks"]."""
-        out: list[str] = []
-        ws = [w for w in ws if w != "the"]
-        i = 0
-        while i < len(ws):
-            for size in range(min(self.longest, len(ws) - i), 0, -1):
-                party = self.forms.get(tuple(ws[i:i + size]))
-                if party is not None:
-                    out.append(f"@{party}")
-                    i += size
-                    break
-            else:
-                out.append(ws[i])
-                i += 1
-        return out
+        return [f"@{party}" if party else said for party, said, _ in self._scan(ws)]
 
     def _scan(self, ws: Sequence[str]) -> Iterator[tuple[str, str, str]]:
+        """(party, its words, role) for each party named, ("", word, "") for every other word."""
         ws = [w for w in ws if w != "the"]
         i = 0
         while i < len(ws):
@@ -337,6 +329,7 @@ class Entities:
                     i += size
                     break
             else:
+                yield "", ws[i], ""
                 i += 1
 
 
