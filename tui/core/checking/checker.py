@@ -4,24 +4,38 @@ Lenient on form, strict on substance. Rule order for ``AnswerChecker.check`` (th
 that decides wins); the rule's name is in ``Verdict.rule``:
 
 1. ``empty`` / ``too-long``: nothing but whitespace or punctuation, or an essay -> incorrect.
-2. ``exact`` / ``alias`` / ``surname``: equal to the canonical answer / an alias / the
-   person's surname after ``normalize_answer`` -> correct.
-3. ``negation``: the answer adds a negation ("not Istanbul", "no ceasefire") -> incorrect.
-4. By the fact's kind:
-   - ``number`` / ``percent``: the one number given must equal the answer (or lie within
-     the fact's tolerance: ``close``). No typo tolerance: 427 is not 472. Number words,
-     separators, scale words and fractions of percentages are read as values. Besides
-     the number, only the unit, words of the question and filler may appear (else
-     ``mismatch``). Hedges: see ``quantities.judge_hedge`` (rule ``hedge``).
-   - ``date``: day, month and year compared as values (``dates.judge_date``).
+2. ``number`` / ``duration`` with a sign ("-1000"): a count has none -> incorrect.
+3. ``exact`` / ``alias`` / ``surname``: equal to the canonical answer / an alias / the
+   person's surname after ``normalize_answer`` (which also transliterates other scripts:
+   "Умеров" is "umerov") -> correct.
+4. ``party``: the answer names another party (a deck ``[[entities]]`` entry: "Russia's air
+   force" for "Ukraine's air force"), or a party in another role -> incorrect, whatever
+   rule would accept the rest (``contradiction.parties_clash``).
+5. ``negation``: the answer adds a negation ("not Istanbul", "no ceasefire") -> incorrect.
+6. By the fact's kind:
+   - ``number`` / ``percent``: the one number given must equal the answer, lie within the
+     fact's tolerance, or (approximate facts) round it to two or more significant digits.
+     Never ``close``, no typo tolerance: 427 is not 472. Number words, separators, scale
+     words (with a slip: "milion"), vulgar fractions, and fractions and decimals of
+     percentages ("1/5", "0.2") are read as values. Besides the number, only the unit,
+     words of the question and filler may appear (else ``mismatch``). Hedges: see
+     ``quantities.judge_hedge`` (rule ``hedge``).
+   - ``date``: day, month and year compared as values, all-numeric dates read in the deck's
+     ``date_order`` (``dates.judge_date``).
    - ``duration``: amount and unit compared as a length ("two weeks" = "14 days").
-   - ``list``: every item present, nothing else, in any order (``list``).
-   - ``text`` / ``name`` / ``place``: every key word present in any order. Typos are
-     allowed in proportion to word length (``typo``, close, naming the slip);
-     transliterations of a name are ``spelling`` (correct: Zelenskiy = Zelenskyy);
-     extra words are allowed unless they contradict (``extra-words``;
-     ``contradiction`` when they name a distractor, another person from the deck, or
-     offer alternatives); a bare part is ``partial``.
+   - ``list``: every item present, nothing else, in any order unless the fact is
+     ``ordered`` (``list``, ``order``); an opposite of any form's word is ``opposite``.
+   - ``text`` / ``name`` / ``place``: an antonym or negating affix of a word of any
+     accepted form, or of the question's framing ("lose" where it says "gain"), is
+     ``opposite`` (``contradiction.opposite_of``), never a typo. Otherwise every key word
+     present in any order (``word-order``; ``order`` when the fact is ``ordered``). Typos
+     are allowed in proportion to word length (``typo``, close, naming the slip);
+     transliterations and given-name variants are ``spelling`` (Zelenskiy = Zelenskyy,
+     Steve = Steven); titles around a name are ignored ("Gen. Keith Kellogg"); another
+     form of a party matches ("Moscow's attacks" for "Russian attacks"); extra words are
+     allowed unless they contradict (``extra-words``; ``contradiction`` when they name a
+     distractor, another person from the deck, or offer alternatives); a bare part is
+     ``partial``.
 
 Decision on people's names: the surname alone is accepted (``surname``), because that is
 how the articles themselves refer to people after first mention ("Umerov said"), unless
@@ -39,21 +53,18 @@ to the text rules, so a deck never gets a checker that rejects its own answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fractions import Fraction
-
-from tui.core.checking.contradiction import Clash, Mention, opposite_in_context, opposite_of, parties_clash
-from tui.core.checking.deck_names import NAMED_KINDS, TITLES, Blocked, DeckNames
-from tui.core.checking.dates import DateParts, expected_date, judge_date
-from tui.core.deck.model import Deck, Fact
+from tui.core.checking.contradiction import Clash, opposite_in_context, opposite_of, parties_clash
+from tui.core.checking.dates import judge_date
+from tui.core.checking.deck_names import NAMED_KINDS, TITLES, DeckNames
 from tui.core.checking.matching import (
-    ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, Form, WordMatch, joined_match,
-    judge_list, key_words, list_items, match_words, negation_around_a_form, slip_phrase,
-    spelling_key, words_of,
+    ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, WordMatch, joined_match,
+    judge_list, key_words, match_words, negation_around_a_form, slip_phrase, words_of,
 )
-from tui.core.checking.normalize import normalize_answer, stem
+from tui.core.checking.normalize import normalize_answer
 from tui.core.checking.numbers import format_value, numbers_in
-from tui.core.checking.quantities import DurationReader, NumberReader, signed
+from tui.core.checking.prepared import Prepared, prepare
+from tui.core.checking.quantities import signed
+from tui.core.deck.model import Deck, Fact
 from tui.core.verdicts import Verdict
 
 __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
@@ -61,29 +72,6 @@ __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
 EXACT_WHY = "The expected answer (case, accents and punctuation aside)."
 _MAX_EXTRA_WORDS = 8  # beyond this, the "answer" is an essay that happens to contain it
 _MAX_ANSWER_CHARS = 300  # longer is pasted text, not an answer; also bounds the work per call
-@dataclass(slots=True)
-class _Prepared:
-    """Everything about a fact the checker needs, computed once per fact."""
-
-    fact: Fact
-    forms: tuple[Form, ...]  # canonical first, then aliases
-    norms: dict[str, int]  # normalised form -> index in forms
-    negations: int  # most negation words in any accepted form
-    own: frozenset[str]  # the key words of every accepted form (and their spellings in the deck)
-    blocked: Blocked  # words that are other names, never typos of this answer
-    rivals: tuple[tuple[frozenset[str], str], ...]  # (key words, text) of this fact's distractors
-    others: frozenset[str]  # words of this fact's distractors that are names (name kind only)
-    parties: frozenset[Mention]  # (party, role) the accepted forms (else the questions) name
-    question_parties: frozenset[str]  # the parties the questions name: may be echoed with the answer's own
-    context_words: frozenset[str]  # normalised words of the statement and questions, for opposites
-    surnames: frozenset[int]  # indices in forms of the implicit surname forms
-    party_forms: tuple[Form, ...]  # forms naming a party, with each party as one "@id" word
-    context: frozenset[str]  # stemmed words of the statement, questions and unit
-    question_numbers: frozenset[Fraction]
-    numbers: NumberReader | None = None
-    duration: DurationReader | None = None
-    date: DateParts | None = None
-    items: tuple[tuple[Form, ...], ...] = ()  # list kind: the items of each form
 
 
 class AnswerChecker:
@@ -92,7 +80,7 @@ class AnswerChecker:
     def __init__(self, deck: Deck | None = None):
         """Precompute the deck's names, so no other name is accepted as a typo of an answer."""
         self._deck = deck
-        self._cache: dict[str, _Prepared] = {}
+        self._cache: dict[str, Prepared] = {}
         self._deck_names = DeckNames.of(deck)
 
     def check(self, fact: Fact, given: str) -> Verdict:
@@ -106,120 +94,19 @@ class AnswerChecker:
             # A defensive net for pathological input; the rules themselves do not raise.
             return self._verdict(prep, given, INCORRECT, "mismatch", f"Expected '{fact.answer}'.")
 
-    # -- preparation -------------------------------------------------------------------
-
-    def _prepare(self, fact: Fact) -> _Prepared:
+    def _prepare(self, fact: Fact) -> Prepared:
         cached = self._cache.get(fact.id)
         if cached is not None and (cached.fact is fact or cached.fact == fact):
             return cached
-        forms = tuple(Form.of(t) for t in (fact.answer, *fact.aliases) if normalize_answer(t))
-        if not forms:
-            forms = (Form.of(fact.answer),)
-        implicit = self._surname_forms(fact, forms)
-        surnames = frozenset(range(len(forms), len(forms) + len(implicit)))
-        forms = (*forms, *implicit)
-        deck = self._deck_names
-        own = {w for f in forms for w in f.keys}
-        # Other names spelt like one of this answer's ("Sergei" for "Sergey") are this one's.
-        own |= deck.spelt_like(own)
-        own_set = frozenset(own)
-        rivals: list[tuple[frozenset[str], str]] = []
-        distractor_words: set[str] = set()
-        for text in fact.distractors:
-            keys = frozenset(key_words(words_of(text)))
-            distractor_words |= keys
-            if keys - own_set:
-                rivals.append((keys - own_set, text))
-        others = {w for w in distractor_words if w not in TITLES} - own_set if fact.kind == "name" else set()
-        context_words = words_of(" ".join((fact.statement, *fact.questions)))
-        prep = _Prepared(
-            fact=fact,
-            forms=forms,
-            norms={f.norm: i for i, f in reversed(list(enumerate(forms)))},
-            negations=max(sum(w in NEGATIONS for w in f.words) for f in forms),
-            own=own_set,
-            blocked=Blocked(deck.names, frozenset(distractor_words - TITLES), own_set),
-            rivals=tuple(rivals),
-            others=frozenset(others),
-            parties=self._parties(fact, forms),
-            question_parties=frozenset(deck.entities.named_in(words_of(" ".join(fact.questions)))),
-            context_words=frozenset(context_words),
-            surnames=surnames,
-            party_forms=self._party_forms(fact, forms),
-            context=frozenset(stem(w) for w in words_of(" ".join((fact.statement, *fact.questions, fact.unit)))),
-            question_numbers=frozenset(numbers_in(words_of(" ".join(fact.questions)))),
-        )
-        kind = _answer_kind(fact, forms[0])
-        if kind in ("number", "percent"):
-            prep.numbers = NumberReader.of(fact, [f.text for f in forms], kind == "percent")
-        elif kind == "duration":
-            prep.duration = DurationReader.of(fact, [f.text for f in forms])
-        elif kind == "date":
-            prep.date = expected_date(fact, self._deck_names.date_order)
-        elif kind == "list":
-            prep.items = tuple(list_items(f.text) for f in forms)
-        self._cache[fact.id] = prep
+        prep = self._cache[fact.id] = prepare(fact, self._deck_names)
         return prep
-
-    def _parties(self, fact: Fact, forms: tuple[Form, ...]) -> frozenset[Mention]:
-        """The parties the answer names, with their roles: those of its accepted forms, else
-        (for text and names) those of its questions ("What had the Kremlin said it was still
-        drafting?" makes "Ukraine's memorandum" wrong). Places never borrow: "Istanbul, Turkey"."""
-        entities = self._deck_names.entities
-        if not entities:
-            return frozenset()
-        named = {mention for form in forms for mention in entities.mentions(form.words)}
-        if named or fact.kind not in ("text", "name"):
-            return frozenset(named)
-        return entities.mentions(words_of(" ".join(fact.questions)))
-
-    def _party_forms(self, fact: Fact, forms: tuple[Form, ...]) -> tuple[Form, ...]:
-        """The forms that name a party, rewritten so any form of that party matches: "Moscow's
-        missile attacks" is "Russian missile attacks"."""
-        entities = self._deck_names.entities
-        if not entities or fact.kind not in ("text", "name"):
-            return ()
-        found = []
-        for form in forms:
-            words = entities.canonical(form.words)
-            # Only where the party qualifies something: "Russian" is no answer to "Who controls
-            # the regions?" just because "Moscow" is; "Moscow's missile attacks" is one.
-            if any(w.startswith("@") for w in words) and not all(w.startswith("@") for w in key_words(words)):
-                keys = key_words(words)
-                found.append(Form(form.text, form.norm, tuple(words), keys, "".join(keys)))
-        return tuple(found)
-
-    def _surname_forms(self, fact: Fact, forms: tuple[Form, ...]) -> list[Form]:
-        """Surnames alone as accepted forms, when unambiguous in the deck.
-
-        Taken from the canonical name and from aliases shaped like it ("Sergey Kislitsa"
-        for "Serhiy Kyslytsia"), never from longer aliases ("North Atlantic Treaty
-        Organization" has no surname).
-        """
-        size = len(forms[0].keys)
-        if fact.kind != "name" or size < 2:
-            return []
-        seen = {f.keys for f in forms}
-        found = []
-        for form in forms:
-            words = form.text.split()
-            if len(form.keys) != size or not words:
-                continue
-            last = Form.of(words[-1])
-            if last.keys != form.keys[-1:] or last.keys in seen:
-                continue
-            if self._deck_names.people_words.get(last.keys[0], set()) - {fact.id}:
-                continue  # another person of the deck has that surname
-            seen.add(last.keys)
-            found.append(last)
-        return found
 
     # -- the rules ---------------------------------------------------------------------
 
-    def _verdict(self, prep: _Prepared, given: str, verdict: str, rule: str, why: str) -> Verdict:
+    def _verdict(self, prep: Prepared, given: str, verdict: str, rule: str, why: str) -> Verdict:
         return Verdict(given, verdict, rule, prep.fact.answer, why)
 
-    def _check(self, prep: _Prepared, given: str) -> Verdict:
+    def _check(self, prep: Prepared, given: str) -> Verdict:
         fact = prep.fact
         norm = normalize_answer(given)
         if not norm:
@@ -254,11 +141,11 @@ class AnswerChecker:
             return self._check_list(prep, given)
         return self._check_text(prep, given)
 
-    def _clash(self, prep: _Prepared, given: str, clash: Clash) -> Verdict:
+    def _clash(self, prep: Prepared, given: str, clash: Clash) -> Verdict:
         rule = "opposite" if clash.kind == "opposite" else clash.kind
         return self._verdict(prep, given, INCORRECT, rule, f"{clash.why[:1].upper()}{clash.why[1:]}: expected '{prep.fact.answer}'.")
 
-    def _check_list(self, prep: _Prepared, given: str) -> Verdict:
+    def _check_list(self, prep: Prepared, given: str) -> Verdict:
         """Every item, nothing else; an opposite of a word of any accepted form ("over 25" for
         "under 25", "lightly wounded" for "heavily wounded") is wrong."""
         fact = prep.fact
@@ -270,16 +157,16 @@ class AnswerChecker:
                 return self._clash(prep, given, clash)
         return self._verdict(prep, given, verdict, rule, why)
 
-    def _negation(self, prep: _Prepared, given: str, word: str) -> Verdict:
+    def _negation(self, prep: Prepared, given: str, word: str) -> Verdict:
         return self._verdict(
             prep, given, INCORRECT, "negation", f"The answer adds a negation ('{word}'): expected '{prep.fact.answer}'.",
         )
 
-    def _outcome(self, prep: _Prepared, given: str, outcome: tuple[str, str, str]) -> Verdict:
+    def _outcome(self, prep: Prepared, given: str, outcome: tuple[str, str, str]) -> Verdict:
         verdict, rule, why = outcome
         return self._verdict(prep, given, verdict, rule, why)
 
-    def _check_text(self, prep: _Prepared, given: str) -> Verdict:
+    def _check_text(self, prep: Prepared, given: str) -> Verdict:
         """Key words in any order, typos by word length, extra words unless they contradict."""
         fact = prep.fact
         expected = fact.answer
@@ -361,7 +248,7 @@ class AnswerChecker:
         return self._verdict(prep, given, CORRECT, "alias", f"Accepted: '{m.form.text}' is an accepted form of '{expected}'.")
 
     def _contradiction(
-        self, prep: _Prepared, given: str, m: WordMatch, extra: list[str], all_words: list[str],
+        self, prep: Prepared, given: str, m: WordMatch, extra: list[str], all_words: list[str],
     ) -> Verdict | None:
         """A verdict refusing extra words that contradict the answer, or None when they are harmless."""
         fact, expected = prep.fact, prep.fact.answer
@@ -387,7 +274,7 @@ class AnswerChecker:
             return None
         return self._verdict(prep, given, INCORRECT, "contradiction", f"{why}: expected '{expected}'.")
 
-    def _reject_numbers(self, prep: _Prepared, given: str, m: WordMatch) -> Verdict:
+    def _reject_numbers(self, prep: Prepared, given: str, m: WordMatch) -> Verdict:
         typed = [format_value(v) for v in numbers_in(list(m.extra))]
         want = [format_value(v) for v in numbers_in(list(m.form.keys))]
         shown = typed[0] if typed else "no number"
@@ -395,7 +282,7 @@ class AnswerChecker:
             prep, given, INCORRECT, "number", f"{shown} is not {want[0]}: numbers must be exact (expected '{prep.fact.answer}').",
         )
 
-    def _reject_text(self, prep: _Prepared, given: str, matches: list[WordMatch], typed: tuple[str, ...]) -> Verdict:
+    def _reject_text(self, prep: Prepared, given: str, matches: list[WordMatch], typed: tuple[str, ...]) -> Verdict:
         expected = prep.fact.answer
         best = max(matches, key=lambda m: m.matched)
         if any(k.startswith("#") for k in best.missing) and any(w.startswith("#") for w in best.extra):
@@ -408,17 +295,6 @@ class AnswerChecker:
                 f"'{given.strip()}' is another name from these articles: expected '{expected}'.",
             )
         return self._verdict(prep, given, INCORRECT, "mismatch", f"Expected '{expected}'.")
-
-
-def _answer_kind(fact: Fact, canonical: Form) -> str:
-    """The fact's kind, except that a ``text`` answer that is just a figure ("20%") is judged
-    as one: no typo tolerance on it, and hedges weighed."""
-    words = canonical.words
-    if fact.kind != "text" or not words or not words[0].startswith("#"):
-        return fact.kind
-    if len(words) == 1:
-        return "number"
-    return "percent" if words[1:] in (("percent",), ("per", "cent")) else fact.kind
 
 
 _DEFAULT = AnswerChecker()
