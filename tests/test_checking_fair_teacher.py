@@ -56,6 +56,19 @@ def test_the_table_has_at_least_300_rows_and_names_real_facts() -> None:
         assert table["fact"] in SMALL.facts_by_id, table["fact"]
 
 
+RULES = {
+    "exact", "alias", "surname", "spelling", "extra-words", "word-order", "typo", "number", "date",
+    "duration", "list", "hedge", "negation", "opposite", "party", "order", "contradiction", "partial",
+    "mismatch", "empty", "too-long",
+}
+
+
+def test_the_table_covers_every_rule_and_every_verdict() -> None:
+    rows = [row for section in ("bundled", "small") for table in TABLE[section] for row in table["rows"]]
+    assert {rule for _, _, rule in rows} == RULES
+    assert {verdict for _, verdict, _ in rows} == {"correct", "close", "incorrect"}
+
+
 @pytest.mark.parametrize(("fact_id", "given", "verdict", "rule"), _rows("bundled"))
 def test_bundled_deck(fact_id: str, given: str, verdict: str, rule: str) -> None:
     judged = BUNDLED_CHECKER.check(BUNDLED.fact(fact_id), given)
