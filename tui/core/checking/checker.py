@@ -53,7 +53,9 @@ to the text rules, so a deck never gets a checker that rejects its own answer.
 
 from __future__ import annotations
 
-from tui.core.checking.contradiction import Clash, opposite_in_context, opposite_of, parties_clash
+from tui.core.checking.contradiction import (
+    Clash, echoed_parties, opposite_in_context, opposite_of, parties_clash,
+)
 from tui.core.checking.dates import judge_date
 from tui.core.checking.deck_names import NAMED_KINDS, TITLES, DeckNames
 from tui.core.checking.matching import (
@@ -125,7 +127,9 @@ class AnswerChecker:
                 f"Accepted: '{prep.forms[index].text}' is another accepted form of '{fact.answer}'.",
             )
         words = norm.split()
-        party = parties_clash(prep.parties, words, self._deck_names.entities, prep.question_parties)
+        entities = self._deck_names.entities
+        echo = echoed_parties(words, prep.question_words, entities) if prep.parties else frozenset()
+        party = parties_clash(prep.parties, words, entities, echo)
         if party is not None:
             return self._clash(prep, given, party)
         negs = [w for w in words if w in NEGATIONS]
@@ -152,7 +156,7 @@ class AnswerChecker:
         verdict, rule, why = judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given, fact.ordered)
         all_words = words_of(given)
         for form in prep.forms:
-            clash = opposite_of(form.words, all_words)
+            clash = opposite_of(form.words, all_words, prep.safe_words)
             if clash is not None and clash.kind == "opposite":
                 return self._clash(prep, given, clash)
         return self._verdict(prep, given, verdict, rule, why)
@@ -181,7 +185,7 @@ class AnswerChecker:
         matches = [match_words(f, typed, prep.blocked, variants) for f in prep.forms]
         # An opposite of a word of any accepted form ("lightly" where one form says "heavily")
         # is wrong whatever else matches; a negation only when no complete match is free of it.
-        clashes = [opposite_of(f.words, all_words) for f in prep.forms]
+        clashes = [opposite_of(f.words, all_words, prep.safe_words) for f in prep.forms]
         opposite = next((c for c in clashes if c is not None and c.kind == "opposite"), None)
         if opposite is not None:
             return self._clash(prep, given, opposite)
@@ -191,12 +195,14 @@ class AnswerChecker:
             clash = clashes[nearest] if nearest is not None else None
             if clash is not None and (matches[nearest].matched or any(m.complete for m in matches)):
                 return self._clash(prep, given, clash)
-        if prep.party_forms and all(m.edits for m in done):  # "Northlandic" is no slip of "Northland's"
+        if prep.party_forms:  # "Northlandic" is no slip of "Northland's", "Russian" none of "Russia"
             canonical = self._deck_names.entities.canonical(all_words)
-            by_party = key_words(canonical)
-            found = [m for f in prep.party_forms if (m := match_words(f, by_party, prep.blocked, variants)).complete]
-            if found and (not done or not all(m.edits for m in found)):
-                done, all_words = found, canonical
+            if canonical != all_words:
+                by_party = key_words(canonical)
+                found = [m for f in prep.party_forms if (m := match_words(f, by_party, prep.blocked, variants)).complete]
+                exact = [m for m in found if not m.edits]
+                if exact or (found and not done):
+                    done, all_words = exact or found, canonical
         if not done:
             for form in prep.forms:
                 edits = joined_match(form, typed, prep.blocked)
@@ -236,15 +242,15 @@ class AnswerChecker:
         if extra or len(all_words) > len(m.form.words):
             why = f"Accepted: all of '{m.form.text}' is there, and nothing contradicts it."
             return self._verdict(prep, given, CORRECT, "extra-words", why)
+        if m.form in prep.party_forms:
+            why = f"Accepted: '{given.strip()}' names the same party as '{m.form.text}'."
+            return self._verdict(prep, given, CORRECT, "alias", why)
         if m.reordered:
             return self._verdict(prep, given, CORRECT, "word-order", f"Accepted in another word order: '{expected}'.")
         if ranked.index(m.form) in prep.surnames:
             return self._verdict(prep, given, CORRECT, "surname", f"Accepted: the surname identifies {expected}.")
         if m.form is prep.forms[0]:
             return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
-        if m.form in prep.party_forms:
-            why = f"Accepted: '{given.strip()}' names the same party as '{m.form.text}'."
-            return self._verdict(prep, given, CORRECT, "alias", why)
         return self._verdict(prep, given, CORRECT, "alias", f"Accepted: '{m.form.text}' is an accepted form of '{expected}'.")
 
     def _contradiction(

@@ -35,7 +35,7 @@ from tui.core.checking.normalize import tokens
 
 __all__ = [
     "ANTONYMS", "Clash", "Entities", "NEGATING_WORDS", "are_opposites", "lemma", "negations_in",
-    "OWNER", "TARGET", "Mention", "opposite_in_context", "opposite_of", "parties_clash", "party_clash",
+    "OWNER", "TARGET", "Mention", "echoed_parties", "opposite_in_context", "opposite_of", "parties_clash", "party_clash",
     "words",
 ]
 
@@ -218,18 +218,22 @@ class Clash:
     why: str
 
 
-def opposite_of(expected: Sequence[str], given: Sequence[str]) -> Clash | None:
+def opposite_of(expected: Sequence[str], given: Sequence[str], allowed: Set[str] = frozenset()) -> Clash | None:
     """The first way ``given`` says the opposite of ``expected``, or None.
 
     Both are normalised word lists. Words on both sides are set aside first, so only what
     differs is weighed: an antonym or affix pair between the differing words is an
-    ``opposite``; a different count of negating words is a ``negation``.
+    ``opposite``; a different count of negating words is a ``negation``. A word of
+    ``allowed`` is never an opposite: say, one another accepted answer uses ("peace" where
+    one form says "an end to the war"), or the question itself.
     """
     exp, got = _joined(tuple(expected)), _joined(tuple(given))
     # As multisets: "military officials and intelligence officials" against "unofficial
     # ... officials" still has an "officials" left over to be the opposite of.
     only_exp, only_got = _without(exp, got), _without(got, exp)
     for g in only_got:
+        if g in allowed:
+            continue
         for e in only_exp:
             if are_opposites(e, g):
                 return Clash("opposite", e, g, f"'{g}' is the opposite of '{e}'")
@@ -264,7 +268,9 @@ def _first_negation(preferred: list[str], every: tuple[str, ...]) -> str:
 
 OWNER, TARGET = "owner", "target"  # a party's role in an answer: whose, or on whom
 Mention = tuple[str, str]  # (party id, role)
-_TARGET_WORDS = frozenset({"on", "against", "to", "into", "at", "from", "in", "upon", "toward", "towards"})
+# A party after these is acted upon or served ("attacks on Ukraine", "reparations for Ukraine");
+# after "from" or "by", or as a possessive or adjective, it is the one acting or owning.
+_TARGET_WORDS = frozenset({"on", "against", "to", "into", "at", "in", "upon", "toward", "towards", "for"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +317,13 @@ class Entities:
         "from", "in"... ("attacks on Ukraine"), else ``owner`` ("Ukraine's", "Ukrainian")."""
         return frozenset((party, role) for party, _, role in self._scan(ws) if party)
 
+    def neighbours(self, ws: Sequence[str]) -> Iterator[tuple[str, str, str]]:
+        """(party, the word before it, the word after it) for each party named ("" at an end)."""
+        units = list(self._scan(ws))
+        for i, (party, _, _) in enumerate(units):
+            if party:
+                yield (party, units[i - 1][1] if i else "", units[i + 1][1] if i + 1 < len(units) else "")
+
     def canonical(self, ws: Sequence[str]) -> list[str]:
         """``ws`` with each party's words replaced by one token ``@id``: "moscows missile
         attacks" and "russian missile attacks" both give ["@russia", "missile", "attacks"]."""
@@ -333,6 +346,16 @@ class Entities:
                 i += 1
 
 
+def echoed_parties(given: Sequence[str], source: Sequence[str], entities: Entities) -> frozenset[str]:
+    """Parties ``given`` names next to a word ``source`` also has beside that party: the answer
+    echoes the question ("... to Ukraine's proposal" -> "Monday, Ukraine's proposal")."""
+    beside: dict[str, set[str]] = {}
+    for party, before, after in entities.neighbours(source):
+        beside.setdefault(party, set()).update((before, after))
+    return frozenset(party for party, before, after in entities.neighbours(given)
+                     if party in beside and ({before, after} - {""}) & beside[party])
+
+
 def party_clash(expected: Sequence[str], given: Sequence[str], entities: Entities) -> Clash | None:
     """A party named in ``given`` that ``expected`` does not name in that role, when ``expected``
     names one; else None.
@@ -351,27 +374,29 @@ def parties_clash(
 ) -> Clash | None:
     """``party_clash`` against known (party, role) mentions ``want``; nothing clashes when it is empty.
 
-    A party the answer names in another role clashes only when another party holds that role
-    ("ukraine's attacks" for "russian attacks on ukraine"); "russian reparations" for
-    "reparations from russia" does not (the answer names no owner). A party of ``echo`` (say,
-    one the question names) may be named too, but only alongside one of ``want``.
+    A party the answer names in another role than the expected one clashes too: "ukraine's
+    attacks" for "russian attacks on ukraine", "reparations for russia" for "reparations from
+    russia"; "russian reparations" does not. A party of ``echo`` (the question's words
+    echoed, see ``echoed_parties``) is never held against the answer.
     """
     if not want:
         return None
-    got = entities.mentions(given)
+    got = [(party, role) for party, role in entities.mentions(given) if party not in echo]
     parties = {party for party, _ in want}
-    roles = {role: {party for party, r in want if r == role} for role in (OWNER, TARGET)}
     stray = [party for party, _ in got if party not in parties]
-    named = {party for party, _ in got}
-    if stray and not (set(stray) <= echo and not named.isdisjoint(parties)):
+    if stray:
         return _party_clash(entities, stray[0], parties)
     for party, role in got:
-        if party in parties and (party, role) not in want and roles[role] - {party}:
-            return _party_clash(entities, party, roles[role])
+        if (party, role) not in want:
+            held = {p for p, r in want if r == role} or parties
+            return _party_clash(entities, party, held, role)
     return None
 
 
-def _party_clash(entities: Entities, party: str, want: Set[str]) -> Clash:
+def _party_clash(entities: Entities, party: str, want: Set[str], role: str = "") -> Clash:
     theirs = entities.names[party]
     ours = " and ".join(entities.names[p] for p in sorted(want))
+    if party in want:  # the right party, in the other role
+        acted = "acted upon" if role == TARGET else "acting"
+        return Clash("party", ours, theirs, f"it has {theirs} {acted}, which the answer does not")
     return Clash("party", ours, theirs, f"it names {theirs}, where the answer names {ours}")

@@ -32,8 +32,9 @@ class Prepared:
     rivals: tuple[tuple[frozenset[str], str], ...]  # (key words, text) of this fact's distractors
     others: frozenset[str]  # words of this fact's distractors that are names (name kind only)
     parties: frozenset[Mention]  # (party, role) the accepted forms (else the questions) name
-    question_parties: frozenset[str]  # the parties the questions name: may be echoed with the answer's own
+    question_words: tuple[str, ...]  # normalised words of the questions, whose parties an answer may echo
     context_words: frozenset[str]  # normalised words of the statement and questions, for opposites
+    safe_words: frozenset[str]  # words of the accepted forms and the questions: never an opposite
     surnames: frozenset[int]  # indices in forms of the implicit surname forms
     party_forms: tuple[Form, ...]  # forms naming a party, with each party as one "@id" word
     context: frozenset[str]  # stemmed words of the statement, questions and unit
@@ -65,6 +66,7 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
             rivals.append((keys - own_set, text))
     others = {w for w in distractor_words if w not in TITLES} - own_set if fact.kind == "name" else set()
     context_words = words_of(" ".join((fact.statement, *fact.questions)))
+    question_words = words_of(" ".join(fact.questions))
     prep = Prepared(
         fact=fact,
         forms=forms,
@@ -75,12 +77,13 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
         rivals=tuple(rivals),
         others=frozenset(others),
         parties=_parties(fact, forms, deck),
-        question_parties=frozenset(deck.entities.named_in(words_of(" ".join(fact.questions)))),
+        question_words=tuple(question_words),
         context_words=frozenset(context_words),
+        safe_words=frozenset(w for f in forms for w in f.words) | frozenset(question_words),
         surnames=surnames,
         party_forms=_party_forms(fact, forms, deck),
         context=frozenset(stem(w) for w in words_of(" ".join((fact.statement, *fact.questions, fact.unit)))),
-        question_numbers=frozenset(numbers_in(words_of(" ".join(fact.questions)))),
+        question_numbers=frozenset(numbers_in(question_words)),
     )
     kind = answer_kind(fact, forms[0])
     if kind in ("number", "percent"):
