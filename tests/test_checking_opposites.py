@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.checking.checker import AnswerChecker
+from tui.core.checking.matching import key_words, words_of
 from tui.core.checking.contradiction import (
     ANTONYMS, Clash, Entities, are_opposites, lemma, opposite_of, party_clash, words,
 )
@@ -48,7 +49,10 @@ def _affixed(text: str, affix: str) -> str | None:
 def test_a_negated_answer_is_never_accepted(index: int, form: int, negator: str) -> None:
     fact, forms = FACTS[index], (FACTS[index].answer, *FACTS[index].aliases)
     text = forms[form % len(forms)]
-    judged = CHECKER.check(fact, f"{negator} {text}")
+    negated = f"{negator} {text}"
+    if set(key_words(words_of(negated))) in [set(key_words(words_of(f))) for f in forms]:
+        return  # "did not collapse" is also how an accepted form says it ("it did not collapse")
+    judged = CHECKER.check(fact, negated)
     assert judged.verdict == "incorrect", (fact.id, judged)
 
 

@@ -58,7 +58,7 @@ more less | more fewer | most least | most fewest | many few | much little | all
 gain lose | win lose | won lost | gain loss | win loss | victory defeat | success failure
 succeed fail | increase decrease | increase reduce | increase reduction | increase cut | rise fall | raise lower
 grow shrink | expand shrink | expansion contraction | expand contract | escalate deescalate
-escalation deescalation | intensify ease | intensify calm | harden soften | hard soft
+escalation deescalation | intensify ease | intensify calm | harden soften | harden ease | hard soft
 hardline moderate | tighten ease | tighten loosen | strict lenient | strict loose | impose lift
 before after | earlier later | early late | first last | since until | past future
 over under | above below | upper lower | high low | higher lower | highest lowest

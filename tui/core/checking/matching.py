@@ -88,9 +88,22 @@ def spelling_key(word: str) -> str:
     return key
 
 
+# Contractions as normalising leaves them, spelt out: "didn't collapse" is "did not collapse".
+_CONTRACTIONS = {
+    "didnt": ("did", "not"), "doesnt": ("does", "not"), "dont": ("do", "not"), "isnt": ("is", "not"),
+    "wasnt": ("was", "not"), "werent": ("were", "not"), "arent": ("are", "not"), "hasnt": ("has", "not"),
+    "havent": ("have", "not"), "hadnt": ("had", "not"), "couldnt": ("could", "not"),
+    "wouldnt": ("would", "not"), "shouldnt": ("should", "not"), "cant": ("can", "not"),
+    "cannot": ("can", "not"), "wont": ("will", "not"),
+}
+
+
 def words_of(text: str) -> list[str]:
-    """Normalised words with number phrases collapsed to ``#value`` tokens."""
-    return collapse_numbers(tokens(text))
+    """Normalised words, contractions spelt out, number phrases collapsed to ``#value`` tokens."""
+    words = tokens(text)
+    if not _CONTRACTIONS.keys().isdisjoint(words):
+        words = [part for w in words for part in _CONTRACTIONS.get(w, (w,))]
+    return collapse_numbers(words)
 
 
 def key_words(words: list[str]) -> tuple[str, ...]:
@@ -233,13 +246,15 @@ def negation_around_a_form(forms: tuple[Form, ...], words: list[str]) -> str:
     if not negations:
         return ""
     outside = ""
+    typed = set(key_words(words))
     for form in forms:
+        carried = sum(w in NEGATIONS for w in form.words)
         size = len(form.words)
-        if not size or not any(words[i:i + size] == list(form.words) for i in range(len(words) - size + 1)):
-            continue
-        if sum(w in NEGATIONS for w in form.words) >= len(negations):
-            return ""  # the form itself carries them ("it did not collapse")
-        outside = negations[0]
+        verbatim = size and any(words[i:i + size] == list(form.words) for i in range(len(words) - size + 1))
+        if carried >= len(negations) and (verbatim or (form.keys and typed == set(form.keys))):
+            return ""  # a form itself carries them ("it did not collapse", typed "did not collapse")
+        if verbatim:
+            outside = negations[0]
     return outside
 
 
