@@ -62,6 +62,7 @@ from tui.core.checking.matching import (
     ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, WordMatch, joined_match,
     judge_list, key_words, match_words, negation_around_a_form, slip_phrase, words_of,
 )
+from tui.core.checking.money import without_currency, wrong_currency
 from tui.core.checking.normalize import normalize_answer
 from tui.core.checking.numbers import format_value, numbers_in
 from tui.core.checking.prepared import Prepared, prepare
@@ -113,6 +114,10 @@ class AnswerChecker:
         norm = normalize_answer(given)
         if not norm:
             return self._verdict(prep, given, INCORRECT, "empty", f"No answer given; expected '{fact.answer}'.")
+        if fact.kind == "money":  # symbols fall out of the normal form: "€48m" must not pass for "$48m"
+            wrong = wrong_currency([f.text for f in prep.forms], given)
+            if wrong:
+                return self._verdict(prep, given, INCORRECT, "currency", wrong)
         if (prep.numbers is not None or prep.duration is not None) and signed(given):
             rule = "number" if prep.numbers is not None else "duration"
             return self._verdict(prep, given, INCORRECT, rule, f"A count has no sign ('{signed(given)}'): expected '{fact.answer}'.")
@@ -136,7 +141,8 @@ class AnswerChecker:
         if len(negs) > prep.negations:
             return self._negation(prep, given, negs[0])
         if prep.numbers is not None and prep.numbers.ok:
-            return self._outcome(prep, given, prep.numbers.judge(given, prep.context, prep.question_numbers))
+            amount = without_currency(given) if fact.kind == "money" else given
+            return self._outcome(prep, given, prep.numbers.judge(amount, prep.context, prep.question_numbers))
         if prep.duration is not None and prep.duration.ok:
             return self._outcome(prep, given, prep.duration.judge(given, prep.context))
         if prep.date is not None:

@@ -11,6 +11,7 @@ from tui.core.checking.contradiction import Mention
 from tui.core.checking.dates import DateParts, expected_date
 from tui.core.checking.deck_names import TITLES, Blocked, DeckNames
 from tui.core.checking.matching import NEGATIONS, Form, key_words, list_items, words_of
+from tui.core.checking.money import without_currency
 from tui.core.checking.normalize import normalize_answer, stem
 from tui.core.checking.numbers import numbers_in
 from tui.core.checking.quantities import DurationReader, NumberReader
@@ -88,6 +89,8 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
     kind = answer_kind(fact, forms[0])
     if kind in ("number", "percent"):
         prep.numbers = NumberReader.of(fact, [f.text for f in forms], kind == "percent")
+    elif kind == "money":  # the amount is judged as a number once its currency has been checked
+        prep.numbers = NumberReader.of(fact, [without_currency(f.text) for f in forms], False)
     elif kind == "duration":
         prep.duration = DurationReader.of(fact, [f.text for f in forms])
     elif kind == "date":

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Hashable, Mapping, Protocol, TypeVar
 
-ANSWER_KINDS = ("text", "name", "place", "number", "percent", "date", "duration", "list")
+ANSWER_KINDS = ("text", "name", "place", "number", "percent", "money", "date", "duration", "list")
 DATE_PRECISIONS = ("exact", "inferred", "unknown")
 TITLE_KINDS = ("headline", "descriptive")
 UNKNOWN_OUTLET = "unknown"
@@ -275,7 +275,11 @@ class Deck:
     unsourced_claims: tuple[UnsourcedClaim, ...] = ()
     entities: tuple[Entity, ...] = ()
     date_order: str = ""  # one of DATE_ORDERS, or "" when the deck declares none
-    facts_by: Mapping[str, Fact] = field(init=False, repr=False)
+    # Facts marked `draft = true`: verified like facts, never quizzed, searched or browsed until accepted.
+    drafts: tuple[Fact, ...] = ()
+    # A draft's proposal about an existing fact: draft id -> ("corroborates" | "disputes", fact id).
+    draft_links: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    facts_by_id: Mapping[str, Fact] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))

@@ -137,6 +137,7 @@ FACT = Schema({
     "aliases": STRINGS, "tolerance": NUMBER, "approximate": BOOL, "unit": STRING,
     "tags": STRINGS, "distractors": STRINGS, "false_claims": STRINGS, "disputed": BOOL,
     "dispute_note": STRING, "note": STRING, "citations": TABLES, "ordered": BOOL,
+    "draft": BOOL, "corroborates": STRING, "disputes": STRING,
 }, ("id", "statement", "questions", "answer", "kind", "citations"))
 CITATION = Schema({"source": STRING, "quote": STRING}, ("source", "quote"))
 CLAIM = Schema({"id": STRING, "claim": STRING, "tags": STRINGS, "note": STRING}, ("id", "claim"))

@@ -107,6 +107,16 @@ class RoundRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class AnsweredRow:
+    """One saved answer, as a learner's report reads it."""
+
+    answered_at: datetime  # UTC
+    fact_id: str | None
+    verdict: str
+    given: str
+
+
+@dataclass(frozen=True, slots=True)
 class ProgressSummary:
     answers: int
     facts_seen: int
@@ -209,6 +219,18 @@ class ProgressStore:
     def due_in(self, deck: Deck, now: datetime | None = None) -> list[str]:
         """The facts of `deck` due again by `now`, most overdue first; facts since removed from it left out."""
         return [fact_id for fact_id in self.due_fact_ids(deck, now) if fact_id in deck.facts_by_id]
+
+    def answered(self, deck: Deck) -> list[AnsweredRow]:
+        """Every answer saved for `deck`, oldest first."""
+        try:
+            rows = self._db.execute(
+                "SELECT answered_at, fact_id, verdict, given FROM answers WHERE deck = ? ORDER BY answered_at, id",
+                (deck.title,),
+            ).fetchall()
+            return [AnsweredRow(datetime.fromisoformat(at), fact_id, verdict, given)
+                    for at, fact_id, verdict, given in rows]
+        except (sqlite3.Error, ValueError, TypeError) as error:
+            raise ProgressError(f"{self.path}: cannot read progress ({error})") from None
 
     def summary(self, deck: Deck, now: datetime | None = None, recent: int = 5) -> ProgressSummary:
         try:
