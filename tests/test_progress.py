@@ -205,3 +205,22 @@ def test_a_progress_file_from_before_close_counts_opens_and_reads_zero(deck, tmp
                     (deck.title, "2025-06-02T10:00:00.000000+00:00"))
     with ProgressStore(path) as store:
         assert [(r.score, r.close, r.total) for r in store.summary(deck, NOW).rounds] == [(3, 0, 4)]
+
+
+def test_every_summary_shows_close_answers_apart(deck, tmp_path):
+    from tui.core.drills.model import Drill
+    from tui.core.progress.report import learner_report
+    from tui.present.drill import score_line
+    from tui.present.progress import totals_line
+    from tui.present.quiz import summary as round_summary
+
+    session = typed_session(deck, "mayor-name")
+    session.answer("Ada Lindqvst")  # a slip: close, counted as right
+    result = session.result()
+    assert (result.score, result.close) == (1, 1)
+    assert "Score: 1/1 (1 close)" in round_summary(deck, result).plain
+    drill = Drill(path=Path("d.toml"), id="d", title="d", deck_paths=(QUIZDECK,), seed=1)
+    assert "Score 1 of 1 (100%, 1 close)" in score_line(drill, result, 1).plain
+    with ProgressStore(tmp_path / DATABASE_NAME) as store:
+        store.record_answer(deck, result.results[0], when=NOW)
+        assert "100% right (1 close)" in totals_line(learner_report(store, deck, now=NOW)).plain
