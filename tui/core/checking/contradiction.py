@@ -7,17 +7,17 @@ Used by the answer checker (a typed answer against an accepted form) and by clai
 
 The API:
 
-- ``opposite_of(expected, given) -> Clash | None``: ``given`` says the opposite of
+- ``opposite_of(expected, given, allowed=()) -> Clash | None``: ``given`` says the opposite of
   ``expected`` by an antonym pair ("more"/"less", "gain"/"lose", "harden"/"soften",
   "before"/"after", "over"/"under"), a negating affix ("unconditional"/"conditional",
-  "non-negotiable"/"negotiable", "hopeless"/"hopeful"), or one negating word more or less
-  ("not", "no", "never", "without", "n't"). ``Clash.kind`` is ``"opposite"`` or ``"negation"``.
-- ``party_clash(expected, given, entities) -> Clash | None``: ``given`` names a party
-  (a country, a government, an alliance) that ``expected`` does not, while ``expected``
-  names one: "Russia's air force" for "Ukraine's air force". Forms of one party (Russia,
-  Russian, Russia's, Moscow, the Kremlin) are the same party. ``Clash.kind`` is ``"party"``.
-- ``Entities``: the parties a deck declares (``[[entities]]`` in the deck format), with a
-  lookup from words to party ids. ``Entities.of([(id, forms), ...])`` builds one.
+  "non-negotiable"/"negotiable", "hopeless"/"hopeful"), or a negating word more or less
+  ("not", "no", "never", "without"). ``Clash.kind`` is ``"opposite"`` or ``"negation"``.
+- ``party_clash(expected, given, entities) -> Clash | None``: ``given`` names a party (a
+  country, a government, an alliance) that ``expected`` does not, or in another role
+  ("Russia's air force" for "Ukraine's air force"; "Ukraine's attacks" for "attacks on
+  Ukraine"). Forms of one party (Russia, Russian, Russia's, Moscow, the Kremlin) are one
+  party. ``Clash.kind`` is ``"party"``. ``parties_clash`` and ``echoed_parties`` are its parts.
+- ``Entities``: a deck's parties (``[[entities]]``); ``Entities.of([(id, forms), ...])``.
 
 Only the words that differ between the two sides are weighed, so "more" in both is no
 clash, and words both sides share never count as an opposite of each other.
@@ -34,9 +34,9 @@ from rapidfuzz.distance import OSA
 from tui.core.checking.normalize import tokens
 
 __all__ = [
-    "ANTONYMS", "Clash", "Entities", "NEGATING_WORDS", "are_opposites", "lemma", "negations_in",
-    "OWNER", "TARGET", "Mention", "echoed_parties", "opposite_in_context", "opposite_of", "parties_clash", "party_clash",
-    "words",
+    "ANTONYMS", "NEGATING_WORDS", "OWNER", "TARGET", "Clash", "Entities", "Mention", "are_opposites",
+    "echoed_parties", "lemma", "negations_in", "opposite_in_context", "opposite_of", "parties_clash",
+    "party_clash", "words",
 ]
 
 # Words that undo what follows them ("not", "no", "never", "without") and contractions as
