@@ -21,6 +21,7 @@ from tui.core.deck.model import (
     ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Fact, Location, Source,
     UnsourcedClaim, fast_constructor,
 )
+from tui.core.deck.asks import load_asks
 from tui.core.deck.files import ParsedFile, deck_files, parse_file
 from tui.core.deck.quotes import QuoteFinder
 from tui.core.deck.schema import (
@@ -230,7 +231,8 @@ def _load_facts(
         citations = _citations(parsed, index, table, quotes)
         if citations is None:
             _report_citations(parsed, index, table, sources, quotes, report, unusable)
-        if citations is None or not ok:
+        asks = load_asks(parsed, index, table, citations or (), report, _new_fact)
+        if citations is None or not ok or asks is None:
             continue
         get = table.get
         fact_id = table["id"]
@@ -239,7 +241,7 @@ def _load_facts(
             tuple(get("aliases", ())), float(get("tolerance", 0)), get("approximate", False), get("unit", ""),
             tuple(get("tags", ())), tuple(get("distractors", ())), tuple(get("false_claims", ())),
             get("disputed", False), get("dispute_note", ""), get("note", ""),
-            Location.deferred(path, lines, ("facts", index)),
+            Location.deferred(path, lines, ("facts", index)), asks, fact_id,
         )
 
 

@@ -136,8 +136,12 @@ FACT = Schema({
     "id": STRING, "statement": STRING, "questions": STRINGS, "answer": STRING, "kind": STRING,
     "aliases": STRINGS, "tolerance": NUMBER, "approximate": BOOL, "unit": STRING,
     "tags": STRINGS, "distractors": STRINGS, "false_claims": STRINGS, "disputed": BOOL,
-    "dispute_note": STRING, "note": STRING, "citations": TABLES,
+    "dispute_note": STRING, "note": STRING, "citations": TABLES, "asks": TABLES,
 }, ("id", "statement", "questions", "answer", "kind", "citations"))
+ASK = Schema({
+    "id": STRING, "question": STRING, "answer": STRING, "kind": STRING, "aliases": STRINGS,
+    "distractors": STRINGS, "tolerance": NUMBER, "approximate": BOOL, "unit": STRING,
+}, ("id", "question", "answer", "kind"))
 CITATION = Schema({"source": STRING, "quote": STRING}, ("source", "quote"))
 CLAIM = Schema({"id": STRING, "claim": STRING, "tags": STRINGS, "note": STRING}, ("id", "claim"))
 TOP_LEVEL_KEYS = {"deck", "sources", "facts", "not_in_sources"}
