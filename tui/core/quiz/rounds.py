@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
 from tui.core.deck.model import Deck, Fact, UnsourcedClaim
-from tui.core.verdicts import MISSED, Outcome, QuestionType, Verdict
+from tui.core.quiz.leaks import LeakGuard
 from tui.core.quiz.questions import (
     JUDGEMENT_LABELS, QUESTION_TYPES, Question, feasible_types, make_question, parse_choice,
     parse_judgement, refutable, unsourced_question,
 )
+from tui.core.verdicts import MISSED, Outcome, QuestionType, Verdict
 
 __all__ = [
     "QUESTION_TYPES", "RoundSpec", "Round", "QuestionResult", "RoundResult", "QuizSession",
@@ -36,7 +37,7 @@ class RoundSpec:
     sources: tuple[str, ...] = ()
     types: tuple[str, ...] = QUESTION_TYPES
     seed: int = 0
-    only: tuple[str, ...] = ()  # question keys (fact ids, "not-in-sources:<id>") for a retry
+    only: tuple[str, ...] = ()  # question keys (ask ids, "not-in-sources:<id>") for a retry
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +74,16 @@ def _claim_matches(claim: UnsourcedClaim, spec: RoundSpec) -> bool:
 
 
 def build_round(deck: Deck, spec: RoundSpec) -> Round:
-    """A round of at most `spec.count` questions from the facts matching the filters.
+    """A round of at most `spec.count` questions from the asks of the facts matching the filters.
 
-    Promises: no fact (or unsourced claim) twice; only `spec.types`, spread as evenly
-    as the material allows; no prompt shows its answer; the same inputs give the same round.
+    Promises: no fact asked twice (from whichever side), no unsourced claim twice; only
+    `spec.types`, spread as evenly as the material allows; no prompt shows its answer, and
+    nothing a question shows (prompt, options, feedback) holds the answer of a later one —
+    an ask whose answer was shown is left out; the same inputs give the same round.
     """
     rng = random.Random(spec.seed)
     types = tuple(t for t in QUESTION_TYPES if t in spec.types)
-    facts = [f for f in deck.facts if _fact_matches(f, spec)]
+    facts = [f for f in deck.asks if _fact_matches(f, spec)]
     rng.shuffle(facts)
     claims = [c for c in deck.unsourced_claims if _claim_matches(c, spec)] if "claim" in types else []
     rng.shuffle(claims)
@@ -102,6 +105,23 @@ def build_round(deck: Deck, spec: RoundSpec) -> Round:
             closed.add(type_)
         return type_ not in closed
 
+    guard = LeakGuard(deck)
+    asked: set[str] = set()  # facts asked already, from any side
+
+    def take(type_: str) -> Fact | None:
+        """The first remaining ask allowing `type_` whose fact is not asked and whose answer
+        nothing has shown; asks that fail the last two are dropped for good (shown stays shown)."""
+        index = 0
+        while index < len(facts):
+            ask = facts[index]
+            if type_ in allowed(ask):
+                if ask.about in asked or guard.shows(ask):
+                    del facts[index]
+                    continue
+                return ask
+            index += 1
+        return None
+
     used = {t: 0 for t in types}
     questions: list[Question] = []
     while len(questions) < spec.count and (facts or claims):
@@ -110,8 +130,10 @@ def build_round(deck: Deck, spec: RoundSpec) -> Round:
             break
         fewest = min(used[t] for t in open_types)
         type_ = rng.choice([t for t in open_types if used[t] == fewest])
+        fact = take(type_)
+        if fact is None and not (type_ == "claim" and claims):
+            continue  # every ask of this type was dropped: is_open now says so
         used[type_] += 1
-        fact = next((f for f in facts if type_ in allowed(f)), None)
         if type_ == "claim":
             judgements = []
             if fact is not None:
@@ -121,11 +143,14 @@ def build_round(deck: Deck, spec: RoundSpec) -> Round:
             judgement = rng.choice(judgements)
             if judgement == "not-in-sources":
                 questions.append(unsourced_question(claims.pop(0)))
+                guard.add(questions[-1])
                 continue
             questions.append(make_question(deck, fact, "claim", rng, judgement))
         else:
             assert fact is not None
             questions.append(make_question(deck, fact, type_, rng))
+        guard.add(questions[-1])
+        asked.add(fact.about)
         facts.remove(fact)
     return Round(spec, tuple(questions))
 
@@ -171,8 +196,9 @@ def grade_answer(question: Question, given: str, checker: Checker) -> Verdict:
         ok = judgement == question.judgement
         return Verdict(JUDGEMENT_LABELS[judgement], Outcome.CORRECT if ok else Outcome.INCORRECT, "judgement",
                        question.expected, _claim_explanation(question))
-    assert question.fact is not None
-    return checker.check(question.fact, given)
+    checked = question.checked_against
+    assert checked is not None
+    return checker.check(checked, given)
 
 
 def missed_grade(question: Question, outcome: Outcome) -> Verdict:
