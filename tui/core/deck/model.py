@@ -222,6 +222,11 @@ class Fact:
         return bool(self.fact_id) and self.fact_id != self.id
 
     @property
+    def about(self) -> str:
+        """The id of the fact this asks about: its own for a fact."""
+        return self.fact_id or self.id
+
+    @property
     def source_ids(self) -> tuple[str, ...]:
         """Distinct cited sources, in citation order."""
         return tuple(dict.fromkeys(c.source_id for c in self.citations))
@@ -294,7 +299,7 @@ class Deck:
 
     def fact_of(self, ask: Fact) -> Fact:
         """The fact an ask asks about (a fact is its own)."""
-        return self.facts_by_id[ask.fact_id or ask.id]
+        return self.facts_by_id[ask.about]
 
     def source_of(self, citation: Citation) -> Source:
         return self.sources[citation.source_id]

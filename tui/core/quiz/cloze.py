@@ -29,6 +29,10 @@ MAX_PHRASE_WORDS = 6  # a longer text blank is a clause, not one thing to recall
 _QUALIFIERS = frozenset({
     "few", "many", "much", "more", "most", "less", "least", "some", "several", "any", "all", "no",
     "other", "such", "very", "again", "also", "only", "own", "each", "every",
+    # and verbs that only link or help: "remain slim" is one guessable adjective
+    "remain", "remains", "remained", "stay", "stays", "stayed", "become", "becomes", "became",
+    "seem", "seems", "seemed", "has", "have", "had", "do", "does", "did", "will", "would",
+    "can", "could", "may", "might", "must", "shall", "should",
 })
 # A full stop (or ! ?), closing quotes, then space before a capital, digit or opening quote...
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])")
