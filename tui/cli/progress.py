@@ -38,15 +38,16 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_json({
             "deck": deck.title, "file": str(path), "answers": summary.answers,
-            "facts": len(deck.facts), "facts_seen": summary.facts_seen, "due": due,
+            "facts": len(deck.facts), "asks": len(deck.asks), "facts_seen": summary.facts_seen, "due": due,
             "rounds": [{"finished_at": r.finished_at, "score": r.score, "total": r.total, "seconds": r.seconds}
                        for r in summary.rounds],
         })
         return 0
     console = output_console()
     console.print(Text(deck.title, style="bold"))
-    console.print(Text(f"{summary.answers} answers · {summary.facts_seen} of {len(deck.facts)} facts reviewed · "
-                       f"{len(due)} due again now"))
+    # Each side a fact is asked from (a fact and its asks) is scheduled on its own.
+    console.print(Text(f"{summary.answers} answers · {summary.facts_seen} of {len(deck.asks)} questions reviewed "
+                       f"({len(deck.facts)} facts) · {len(due)} due again now"))
     if summary.rounds:
         table = Table(title="Recent rounds", title_justify="left")
         table.add_column("finished (UTC)")
