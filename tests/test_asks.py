@@ -15,6 +15,7 @@ import pytest
 
 from tui.core.checking.checker import AnswerChecker
 from tui.core.deck.loading import DeckProblems, load_deck
+from tui.core.deck.model import ANSWER_KINDS
 from tui.core.progress.store import DATA_DIR_ENV, DATABASE_NAME, ProgressStore, card_id_for
 from tui.core.quiz.rounds import QuizSession, RoundSpec, build_round
 
@@ -127,7 +128,7 @@ def test_asks_load_as_facts_of_their_own_citing_the_facts_quotes(tmp_path):
     (('id = "who"', 'id = "Who!"'), "id", "ask 'Who!': id must be a lowercase slug (a-z, 0-9, -)"),
     (('id = "by"', 'id = "who"'), "id", "ask 'who': duplicate ask id within this fact"),
     (('kind = "name"\naliases = ["Putin"]', 'kind = "person"\naliases = ["Putin"]'), "kind",
-     "ask 'who': kind must be one of text, name, place, number, percent, date, duration, list"),
+     "ask 'who': kind must be one of " + ", ".join(ANSWER_KINDS)),
     (('question = "Who called Putin', 'question = "Who called Trump'), "question",
      "ask 'by': the question gives away its answer ('Trump')"),
     (('answer = "Donald Trump"', 'answer = "?!"'), "answer",

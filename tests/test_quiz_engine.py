@@ -173,7 +173,7 @@ def test_without_own_distractors_a_figure_borrows_options_from_facts_of_its_kind
 def test_a_name_or_place_borrows_no_options_either(bundled):
     """Another fact's name may be true of this question too (Trump also stayed away), or no person at all."""
     for fact in bundled.asks:
-        if fact.kind not in ("number", "percent", "date", "duration"):
+        if fact.kind not in ("number", "percent", "money", "date", "duration"):
             assert set(distractor_pool(bundled, fact)) <= set(fact.distractors), fact.id
 
 

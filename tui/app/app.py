@@ -19,7 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.app.messages import GoToFact, OpenFact, OpenSource
+from tui.app.messages import DeckChanged, GoToFact, OpenFact, OpenSource
 from tui.app.widgets.fact_detail import FactDetail
 from tui.core.deck.loading import DeckProblems, Problem, load_deck
 from tui.core.deck.model import Deck
@@ -58,6 +58,9 @@ def _freeze_long_lived_objects() -> None:
 _frozen = False
 
 
+_MODE_NAMES = ("browse", "search", "quiz", "drafts")
+
+
 class FactdrillApp(App):
     """The TUI over one deck session (`app.session`), or a deck still loading behind a progress screen."""
 
@@ -74,12 +77,15 @@ class FactdrillApp(App):
         # f1 too, because "?" is typed into the search box while it has focus.
         Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # Last, so a narrow footer drops it before the keys every deck needs.
+        Binding("d", "switch_mode('drafts')", "Drafts", id="mode.drafts", tooltip="review drafted facts"),
     ]
 
     def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = (),
-                 round_spec: RoundSpec | None = None) -> None:
+                 round_spec: RoundSpec | None = None, deck_folder: Path | None = None) -> None:
         """Open `deck`; or, with `deck=None`, load `deck_paths` in a worker behind a progress screen.
-        `round_spec` starts a quiz round at once instead of showing the setup form."""
+        `round_spec` starts a quiz round at once instead of showing the setup form.
+        `deck_folder`: the deck's own folder, where new and reviewed facts are written (None: read-only)."""
         if deck is not None:
             # Start in `mode` itself rather than in Textual's empty default screen and then
             # switching: one screen to build and style, one stylesheet refresh instead of two.
@@ -90,8 +96,9 @@ class FactdrillApp(App):
         self.session: DeckSession | None = None if deck is None else DeckSession(deck, round_spec=round_spec)
         self.start_mode = mode
         self.deck_paths = tuple(deck_paths)
+        self.deck_folder = deck_folder
         self.load_problems: tuple[Problem, ...] = ()  # why the deck did not load; the app has exited
-        for name in ("browse", "search", "quiz"):
+        for name in _MODE_NAMES:
             self.add_mode(name, partial(self._mode_screen, name))
         if deck is not None:
             self.sub_title = printable(deck.title)
@@ -107,6 +114,10 @@ class FactdrillApp(App):
             from tui.app.screens.search import SearchScreen
 
             return SearchScreen(self.session)
+        if mode == "drafts":
+            from tui.app.screens.drafts import DraftsScreen
+
+            return DraftsScreen(self.session)
         from tui.app.screens.quiz import QuizScreen
 
         return QuizScreen(self.session)
@@ -188,6 +199,41 @@ class FactdrillApp(App):
             await self.pop_screen()
         if isinstance(self.screen, BrowseScreen):
             self.screen.select_fact(message.fact_id)
+
+    @on(DeckChanged)
+    async def _deck_changed(self, message: DeckChanged) -> None:
+        """Load the written deck again and rebuild every mode on it; show the source again if asked."""
+        assert self.deck_folder is not None
+        try:
+            deck = load_deck([self.deck_folder], complete=False)
+        except DeckProblems as problems:  # written files are validated first, so only an outside edit
+            self.notify("\n".join(map(str, problems.problems[:5])), title="The deck no longer loads",
+                        severity="error")
+            return
+        self.session = DeckSession(deck)
+        current = self.current_mode
+        if current == "drafts":
+            from tui.app.screens.drafts import DraftsScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, DraftsScreen):
+                    screen.refresh_from(self.session, screen.query_one("OptionList").highlighted or 0)
+        else:  # stand on a fresh Drafts screen while the mode in use is rebuilt
+            await self._rebuild_mode("drafts")
+            await self.switch_mode("drafts")
+        for name in _MODE_NAMES:
+            if name not in ("drafts", self.current_mode):
+                await self._rebuild_mode(name)
+        if current != "drafts":
+            await self.switch_mode(current)
+            if message.source_id is not None:
+                from tui.app.screens.source import SourceScreen
+
+                await self.push_screen(SourceScreen(deck, message.source_id, sentence=message.sentence))
+
+    async def _rebuild_mode(self, name: str) -> None:
+        await self.remove_mode(name)
+        self.add_mode(name, partial(self._mode_screen, name))
 
     @on(FactDetail.CitationChosen)
     def _citation_chosen(self, event: FactDetail.CitationChosen) -> None:

@@ -17,7 +17,7 @@ from tui.core.safe_text import printable
 from tui.present.output import output_console, print_problems
 from tui.present.text import safe
 
-MODES = ("browse", "search", "quiz")
+MODES = ("browse", "search", "quiz", "drafts")
 
 
 def add_deck_option(parser: argparse.ArgumentParser, *, suppress_default: bool = False) -> None:

@@ -25,10 +25,12 @@ def run_app(args: argparse.Namespace) -> int:
     from tui.app.app import FactdrillApp  # Textual is imported only when the app runs
 
     paths = deck_paths(args)
+    # Facts are written only into a deck folder of the user's own (one --deck DIR), never the bundled deck.
+    folder = paths[0] if args.deck and len(paths) == 1 and paths[0].is_dir() else None
     if deck_size(paths) <= LOAD_IN_BACKGROUND_BYTES:
-        app = FactdrillApp(load_or_exit(args), mode=args.mode)
+        app = FactdrillApp(load_or_exit(args), mode=args.mode, deck_folder=folder)
     else:
-        app = FactdrillApp(None, mode=args.mode, deck_paths=paths)
+        app = FactdrillApp(None, mode=args.mode, deck_paths=paths, deck_folder=folder)
     app.run()
     if app.load_problems:
         report_load_problems(app.load_problems)

@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 from tui.app.messages import OpenFact
 from tui.core.deck.model import Deck
 from tui.core.session import DeckSession
-from tui.core.search.index import CLAIM_TERMS, SearchHit, SearchIndex, parse_query
+from tui.core.search.index import CLAIM_TERMS, SearchHit, parse_query
 from tui.core.search.tokens import is_stopword
 from tui.present.search import hit_entry
 from tui.app.widgets.footer import SteadyFooter

@@ -50,6 +50,7 @@ from tui.core.checking.matching import (
     spelling_key, words_of,
 )
 from tui.core.checking.normalize import normalize_answer, stem
+from tui.core.checking.money import without_currency, wrong_currency
 from tui.core.checking.numbers import format_value, numbers_in
 from tui.core.checking.quantities import DurationReader, NumberReader
 from tui.core.verdicts import Verdict
@@ -173,6 +174,8 @@ class AnswerChecker:
         kind = _answer_kind(fact, forms[0])
         if kind in ("number", "percent"):
             prep.numbers = NumberReader.of(fact, [f.text for f in forms], kind == "percent")
+        elif kind == "money":  # the amount is judged as a number once its currency has been checked
+            prep.numbers = NumberReader.of(fact, [without_currency(f.text) for f in forms], False)
         elif kind == "duration":
             prep.duration = DurationReader.of(fact, [f.text for f in forms])
         elif kind == "date":
@@ -217,6 +220,10 @@ class AnswerChecker:
         norm = normalize_answer(given)
         if not norm:
             return self._verdict(prep, given, INCORRECT, "empty", f"No answer given; expected '{fact.answer}'.")
+        if fact.kind == "money":  # symbols fall out of the normal form: "€48m" must not pass for "$48m"
+            wrong = wrong_currency([f.text for f in prep.forms], given)
+            if wrong:
+                return self._verdict(prep, given, INCORRECT, "currency", wrong)
         index = prep.norms.get(norm)
         if index == 0:
             return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
@@ -232,7 +239,8 @@ class AnswerChecker:
         if len(negs) > prep.negations:
             return self._negation(prep, given, negs[0])
         if prep.numbers is not None and prep.numbers.ok:
-            return self._outcome(prep, given, prep.numbers.judge(given, prep.context, prep.question_numbers))
+            amount = without_currency(given) if fact.kind == "money" else given
+            return self._outcome(prep, given, prep.numbers.judge(amount, prep.context, prep.question_numbers))
         if prep.duration is not None and prep.duration.ok:
             return self._outcome(prep, given, prep.duration.judge(given, prep.context))
         if prep.date is not None:

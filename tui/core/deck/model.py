@@ -11,7 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Hashable, Mapping, Protocol, TypeVar
 
-ANSWER_KINDS = ("text", "name", "place", "number", "percent", "date", "duration", "list")
+ANSWER_KINDS = ("text", "name", "place", "number", "percent", "money", "date", "duration", "list")
 DATE_PRECISIONS = ("exact", "inferred", "unknown")
 TITLE_KINDS = ("headline", "descriptive")
 UNKNOWN_OUTLET = "unknown"
@@ -277,6 +277,10 @@ class Deck:
     sources: Mapping[str, Source]
     facts: tuple[Fact, ...]
     unsourced_claims: tuple[UnsourcedClaim, ...] = ()
+    # Facts marked `draft = true`: verified like facts, never quizzed, searched or browsed until accepted.
+    drafts: tuple[Fact, ...] = ()
+    # A draft's proposal about an existing fact: draft id -> ("corroborates" | "disputes", fact id).
+    draft_links: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     facts_by_id: Mapping[str, Fact] = field(init=False, repr=False)
     asks: tuple[Fact, ...] = field(init=False, repr=False)
     asks_by_id: Mapping[str, Fact] = field(init=False, repr=False)

@@ -137,6 +137,7 @@ FACT = Schema({
     "aliases": STRINGS, "tolerance": NUMBER, "approximate": BOOL, "unit": STRING,
     "tags": STRINGS, "distractors": STRINGS, "false_claims": STRINGS, "disputed": BOOL,
     "dispute_note": STRING, "note": STRING, "citations": TABLES, "asks": TABLES,
+    "draft": BOOL, "corroborates": STRING, "disputes": STRING,
 }, ("id", "statement", "questions", "answer", "kind", "citations"))
 ASK = Schema({
     "id": STRING, "question": STRING, "answer": STRING, "kind": STRING, "aliases": STRINGS,

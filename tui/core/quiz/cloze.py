@@ -23,7 +23,7 @@ from tui.core.quiz.reveal import reveals_answer
 
 BLANK = "_____"
 MIN_CLOZE_WORDS = 4  # words a cloze sentence keeps besides its blank, so it can be answered
-UNIT_KINDS = frozenset({"name", "place", "number", "percent", "date", "duration"})
+UNIT_KINDS = frozenset({"name", "place", "number", "percent", "money", "date", "duration"})
 MAX_PHRASE_WORDS = 6  # a longer text blank is a clause, not one thing to recall
 # Words that qualify rather than name: a blank of these and one more word is guessable many ways.
 _QUALIFIERS = frozenset({

@@ -34,7 +34,7 @@ JUDGEMENTS = ("supported", "refuted", "not-in-sources")
 JUDGEMENT_KEYS = {"supported": "s", "refuted": "r", "not-in-sources": "n"}
 JUDGEMENT_LABELS = {"supported": "Supported", "refuted": "Refuted", "not-in-sources": "Not in the sources"}
 # Kinds whose every value is a refuted wrong answer to another ask of the kind: 427 is not 472.
-_VALUE_KINDS = frozenset({"number", "percent", "date", "duration"})
+_VALUE_KINDS = frozenset({"number", "percent", "money", "date", "duration"})
 
 
 @dataclass(frozen=True, slots=True)
