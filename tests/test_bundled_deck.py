@@ -4,13 +4,13 @@ articles, its sources are the seeds byte for byte, and its provenance is honest.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 from tui.core.checking.checker import AnswerChecker
 from tui.core.deck.loading import load_deck
@@ -40,16 +40,7 @@ _SOURCE_MENTION = re.compile(
 )
 
 
-def _load_coverage_script():
-    spec = importlib.util.spec_from_file_location("coverage_script", REPO / "scripts" / "coverage.py")
-    module = importlib.util.module_from_spec(spec)
-    # Registered before running: dataclasses look their module up in sys.modules.
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-coverage = _load_coverage_script()
+coverage = load_script("coverage.py", "coverage_script")
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,13 @@ is a sentence of its source, and no answer is shown before its question (nor in 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 from tui.core.checking.checker import AnswerChecker
 from tui.core.deck.loading import load_deck
@@ -103,11 +103,7 @@ def test_the_leak_check_itself_finds_a_leak(deck, rounds):
 # --- the done-when script, run as a user runs it -------------------------------------------------
 
 def _script():
-    spec = importlib.util.spec_from_file_location("check_quiz_rounds", REPO / "scripts" / "check_quiz_rounds.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("check_quiz_rounds.py")
 
 
 def test_the_round_checking_script_passes_played_rounds(tmp_path):
