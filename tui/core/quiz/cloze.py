@@ -2,7 +2,7 @@
 
 Promises, for every cloze this module makes:
 - the sentence is a sentence of the source as stored (list markers and an outlet's
-  "Name:" prefix aside), and filled with `Cloze.answer` it reads exactly as there;
+  "Name:" prefix aside; never a headline), and filled with `Cloze.answer` it reads exactly as there;
 - the blank covers one mention of the answer (or an alias), inside the cited quote;
 - that mention is a checkable unit: a name, place, number, date or duration, or a noun
   phrase of at least two content words or a proper name — never a function phrase
@@ -39,6 +39,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A
 # ...unless the stop ends an initialism or a title ("the U.S. state of Ohio", "Mr. Umerov").
 _NOT_AN_END = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|St|Lt|Col|No|vs))\.?$")
 _LIST_MARKER = re.compile(r"[-*\u2022\u2013\u2014]\s+")
+# A sentence ends on a stop (before any closing quote or bracket); a headline does not.
+_ENDS_A_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _TYPOGRAPHIC = {
     "'": "['\u2018\u2019\u02bc]", "\u2019": "['\u2018\u2019\u02bc]",
     '"': '["\u201c\u201d]', "\u201c": '["\u201c\u201d]', "\u201d": '["\u201c\u201d]',
@@ -156,6 +158,8 @@ def cloze_candidates(deck: Deck, item: Fact) -> list[Cloze]:
             if not checkable_unit(words, item.kind):
                 continue
             begin, finish = sentence_bounds(text, start, end, prefix)
+            if not _ENDS_A_SENTENCE.search(text, begin, finish):
+                continue  # a headline or a bulleted fragment: not a sentence to complete
             blanked = text[begin:start] + BLANK + text[end:finish]
             if len(blanked.replace(BLANK, " ").split()) < MIN_CLOZE_WORDS:
                 continue
