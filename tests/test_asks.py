@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,27 +17,15 @@ from tui.core.deck.loading import DeckProblems, load_deck
 from tui.core.deck.model import ANSWER_KINDS
 from tui.core.progress.store import DATA_DIR_ENV, DATABASE_NAME, ProgressStore, card_id_for
 from tui.core.quiz.rounds import QuizSession, RoundSpec, build_round
+from test_loading import ARTICLE as LOADING_ARTICLE, FACT, SOURCE, make_deck as make_loading_deck
 
-ARTICLE = (
-    "Talks resume in Istanbul\n"
-    "Notably, Trump criticized Putin as \u201cabsolutely crazy\u201d following extensive drone launches.\n"
-    "Russia launched a record 472 drones against Ukraine in a single night.\n"
-)
+ARTICLE = LOADING_ARTICLE + "Notably, Trump criticized Putin as \u201cabsolutely crazy\u201d following extensive drone launches.\n"
 
-DECK = """\
+DECK_TEMPLATE = """\
 [deck]
 title = "Ask test deck"
 
-[[sources]]
-id = "wire"
-title = "Talks resume in Istanbul"
-title_kind = "headline"
-outlet = "unknown"
-date = "2025-06-02"
-date_precision = "exact"
-language = "en"
-text = "wire.txt"
-
+{SOURCE}
 [[facts]]
 id = "crazy"
 statement = "Trump called Putin 'absolutely crazy' after extensive drone launches."
@@ -66,28 +53,14 @@ answer = "Donald Trump"
 kind = "name"
 aliases = ["Trump"]
 
-[[facts]]
-id = "drones"
-statement = "Russia launched a record 472 drones in one night."
-questions = ["How many drones did Russia launch in its record night attack?"]
-answer = "472"
-kind = "number"
-unit = "drones"
-tags = ["war"]
+{FACT}"""
 
-[[facts.citations]]
-source = "wire"
-quote = "a record 472 drones against Ukraine in a single night"
-"""
-
+DECK = DECK_TEMPLATE.replace("{SOURCE}", SOURCE).replace("{FACT}", FACT)
 BUNDLED = Path(__file__).resolve().parent.parent / "facts"
 
 
 def make_deck(tmp_path: Path, body: str = DECK) -> Path:
-    (tmp_path / "wire.txt").write_text(ARTICLE, encoding="utf-8")
-    deck_file = tmp_path / "deck.toml"
-    deck_file.write_text(textwrap.dedent(body), encoding="utf-8")
-    return deck_file
+    return make_loading_deck(tmp_path, body, ARTICLE)
 
 
 def factdrill(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
