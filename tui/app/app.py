@@ -1,4 +1,4 @@
-"""The factdrill Textual app: three modes (Browse, Search, Quiz) over one verified deck.
+"""The factdrill Textual app: five modes (Browse, Search, Quiz, Report, Progress) over one verified deck.
 
 Each mode keeps its own screen stack; detail screens (a fact, a source) are
 pushed on top of the current mode's stack and popped with Esc. Screens and
@@ -58,7 +58,7 @@ def _freeze_long_lived_objects() -> None:
 _frozen = False
 
 
-_MODE_NAMES = ("browse", "search", "quiz", "drafts")
+_MODE_NAMES = ("browse", "search", "quiz", "drafts", "report", "progress")
 
 
 class FactdrillApp(App):
@@ -74,6 +74,12 @@ class FactdrillApp(App):
         Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="facts by topic or article"),
         Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="search facts or paste a claim"),
         Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="quiz yourself"),
+        # Listed under Keys, not in the footer (whose snapshots stay as they were): a learner on their
+        # own has no class to report on, and Progress is one key away from any mode.
+        Binding("4", "switch_mode('report')", "Report", id="mode.report", tooltip="a class's drill results, live",
+                show=False),
+        Binding("5", "switch_mode('progress')", "Progress", id="mode.progress",
+                tooltip="yours: accuracy by day, most missed, due today", show=False),
         # f1 too, because "?" is typed into the search box while it has focus.
         Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
@@ -82,10 +88,12 @@ class FactdrillApp(App):
     ]
 
     def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = (),
-                 round_spec: RoundSpec | None = None, deck_folder: Path | None = None) -> None:
+                 round_spec: RoundSpec | None = None, deck_folder: Path | None = None,
+                 results: str | Path | None = None, report_drill: str | None = None) -> None:
         """Open `deck`; or, with `deck=None`, load `deck_paths` in a worker behind a progress screen.
         `round_spec` starts a quiz round at once instead of showing the setup form.
-        `deck_folder`: the deck's own folder, where new and reviewed facts are written (None: read-only)."""
+        `deck_folder`: the deck's own folder, where new and reviewed facts are written (None: read-only).
+        Report mode reads the class results store `results` (default: ./results), only `report_drill` if given."""
         if deck is not None:
             # Start in `mode` itself rather than in Textual's empty default screen and then
             # switching: one screen to build and style, one stylesheet refresh instead of two.
@@ -98,6 +106,8 @@ class FactdrillApp(App):
         self.deck_paths = tuple(deck_paths)
         self.deck_folder = deck_folder
         self.load_problems: tuple[Problem, ...] = ()  # why the deck did not load; the app has exited
+        self.results = results if results is not None else Path("results")
+        self.report_drill = report_drill
         for name in _MODE_NAMES:
             self.add_mode(name, partial(self._mode_screen, name))
         if deck is not None:
@@ -118,6 +128,14 @@ class FactdrillApp(App):
             from tui.app.screens.drafts import DraftsScreen
 
             return DraftsScreen(self.session)
+        if mode == "report":
+            from tui.app.screens.report import ReportScreen
+
+            return ReportScreen(self.session, self.results, self.report_drill)
+        if mode == "progress":
+            from tui.app.screens.progress import ProgressScreen
+
+            return ProgressScreen(self.session)
         from tui.app.screens.quiz import QuizScreen
 
         return QuizScreen(self.session)

@@ -108,6 +108,16 @@ class RoundRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class AnsweredRow:
+    """One saved answer, as a learner's report reads it."""
+
+    answered_at: datetime  # UTC
+    fact_id: str | None
+    verdict: str
+    given: str
+
+
+@dataclass(frozen=True, slots=True)
 class ProgressSummary:
     answers: int
     facts_seen: int
@@ -201,6 +211,18 @@ class ProgressStore:
         """The asks (facts, `fact#ask`s) of `deck` due again by `now`, most overdue first; those since
         removed from it left out."""
         return [ask_id for ask_id in self.due_fact_ids(deck, now) if ask_id in deck.asks_by_id]
+
+    def answered(self, deck: Deck) -> list[AnsweredRow]:
+        """Every answer saved for `deck`, oldest first."""
+        try:
+            rows = self._db.execute(
+                "SELECT answered_at, fact_id, verdict, given FROM answers WHERE deck = ? ORDER BY answered_at, id",
+                (deck.title,),
+            ).fetchall()
+            return [AnsweredRow(datetime.fromisoformat(at), fact_id, verdict, given)
+                    for at, fact_id, verdict, given in rows]
+        except (sqlite3.Error, ValueError, TypeError) as error:
+            raise ProgressError(f"{self.path}: cannot read progress ({error})") from None
 
     def summary(self, deck: Deck, now: datetime | None = None, recent: int = 5) -> ProgressSummary:
         try:
