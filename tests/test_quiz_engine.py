@@ -412,3 +412,33 @@ def test_a_round_examines_only_the_facts_it_reaches_not_the_whole_deck(bundled, 
     assert len(round_) == 5
     assert len(examined) <= 20 < len(bundled.facts)
     assert len(examined) == len(set(examined))  # each fact at most once
+
+
+def test_a_hard_wrapped_article_gives_whole_sentences_but_headlines_and_bullets_stay_apart():
+    """A deck whose articles wrap at ~70 columns still gets clozes; a headline or a bullet is not
+    glued to the sentence below it."""
+    wrapped = ("Talks resume in Istanbul\n\nThe Turkish hosts said on Monday that the answer on the villages\n"
+               "discussed in Moscow was 5,307 prisoners, according to the delegation's notes.\n")
+    start = wrapped.index("5,307")
+    assert sentence_around(wrapped, start, start + 5) == wrapped.split("\n\n")[1].strip()
+    headline = ("Stalemate Continues: Ukraine and Russia Fail to Reach Peace Amid Talks\n"
+                "Peace discussions in Istanbul yield limited progress as a prisoner swap is agreed.\n")
+    start = headline.index("prisoner swap")
+    assert sentence_around(headline, start, start + 5).startswith("Peace discussions")
+    bullets = "- Talks aim for a 30-day ceasefire and a potential prisoner exchange\nNeither leader will attend.\n"
+    start = bullets.index("Neither")
+    assert sentence_around(bullets, start, start + 7) == "Neither leader will attend."
+
+
+def test_a_round_on_a_generated_deck_with_wrapped_articles_examines_only_what_it_reaches(tmp_path, monkeypatch):
+    """Caught: with no cloze possible in hard-wrapped articles, every round read all 10,000 facts (5 s)."""
+    from conftest import load_script
+    import tui.core.quiz.rounds as quiz
+
+    deck = load_deck([load_script("make_deck.py", "make_deck_for_quiz_tests").make_deck(400, tmp_path / "deck")])
+    examined = []
+    real = quiz.feasible_types
+    monkeypatch.setattr(quiz, "feasible_types", lambda deck, fact: examined.append(fact.id) or real(deck, fact))
+    round_ = build_round(deck, RoundSpec(count=8, seed=2))
+    assert len(round_) == 8 and {q.type for q in round_.questions} == set(QUESTION_TYPES)
+    assert len(examined) <= 60 < len(deck.facts)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from tui.core.checking.matching import key_words, words_of
 from tui.core.deck.model import Citation, Deck, Fact
-from tui.core.deck.provenance import paragraph_bounds
 from tui.core.quiz.reveal import reveals_answer
 
 BLANK = "_____"
@@ -39,6 +38,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A
 # ...unless the stop ends an initialism or a title ("the U.S. state of Ohio", "Mr. Umerov").
 _NOT_AN_END = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|St|Lt|Col|No|vs))\.?$")
 _LIST_MARKER = re.compile(r"[-*\u2022\u2013\u2014]\s+")
+# A line this long that does not end a sentence was wrapped: its sentence goes on below.
+_WRAPPED_LINE = 60
 # A sentence ends on a stop (before any closing quote or bracket); a headline does not.
 _ENDS_A_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _TYPOGRAPHIC = {
@@ -63,9 +64,35 @@ def _sentence_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
             and not _NOT_AN_END.search(text, lo, m.start() + 1)]
 
 
+def _wrapped_at(text: str, newline: int) -> bool:
+    """Whether the line break at `newline` only wraps a sentence: the line before is long, ends
+    mid-sentence, and is neither a list item nor a headline (mostly capitalised words); the next
+    line is neither blank nor a list item."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline].rstrip()
+    after = text[newline + 1:newline + 3]
+    words = line.split()
+    headline = sum(w[:1].isupper() for w in words) * 2 > len(words)
+    return (len(line) >= _WRAPPED_LINE and not _ENDS_A_SENTENCE.search(line) and not line.endswith(":")
+            and not headline and not _LIST_MARKER.match(line)
+            and bool(after.strip()) and not _LIST_MARKER.match(after + " "))
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The [first, last) offsets of the paragraph holding [start, end): its line, and the lines a
+    hard-wrapped text (lines of ~70 characters) carries its sentences over."""
+    first = text.rfind("\n", 0, start) + 1
+    while first > 0 and _wrapped_at(text, first - 1):
+        first = text.rfind("\n", 0, first - 1) + 1
+    last = text.find("\n", end)
+    while 0 <= last and _wrapped_at(text, last):
+        last = text.find("\n", last + 1)
+    return first, len(text) if last < 0 else last
+
+
 def sentence_bounds(text: str, start: int, end: int, prefix: str = "") -> tuple[int, int]:
-    """The [first, last) offsets of the sentence of `text` holding [start, end), within its line,
-    without surrounding space, a list marker ("- ") or a leading `prefix` (an outlet's "Name:")."""
+    """The [first, last) offsets of the sentence of `text` holding [start, end), within its
+    paragraph, without surrounding space, a list marker ("- ") or a leading `prefix` (an outlet's "Name:")."""
     first, last = paragraph_bounds(text, start, end)
     begin = first
     for match in _sentence_ends(text, first, start):
