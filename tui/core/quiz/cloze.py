@@ -78,7 +78,7 @@ def _wrapped_at(text: str, newline: int) -> bool:
             and bool(after.strip()) and not _LIST_MARKER.match(after + " "))
 
 
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The [first, last) offsets of the paragraph holding [start, end): its line, and the lines a
     hard-wrapped text (lines of ~70 characters) carries its sentences over."""
     first = text.rfind("\n", 0, start) + 1
@@ -93,7 +93,7 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def sentence_bounds(text: str, start: int, end: int, prefix: str = "") -> tuple[int, int]:
     """The [first, last) offsets of the sentence of `text` holding [start, end), within its
     paragraph, without surrounding space, a list marker ("- ") or a leading `prefix` (an outlet's "Name:")."""
-    first, last = paragraph_bounds(text, start, end)
+    first, last = _paragraph_bounds(text, start, end)
     begin = first
     for match in _sentence_ends(text, first, start):
         begin = match.end()
