@@ -17,7 +17,7 @@ from tui.core.deck.paths import bundled_deck_path
 
 DECK = load_deck([bundled_deck_path()])
 CHECKER = AnswerChecker(DECK)
-FACTS = DECK.facts
+FACTS = (*DECK.facts, *DECK.asks)  # every question the deck can ask: facts and their asks
 NEGATORS = ("not", "no", "never", "it was not", "did not", "without", "non")
 AFFIXES = ("un", "non-", "dis")  # prefixes that negate whatever they meet ("in" and "a" begin many words)
 

@@ -57,7 +57,7 @@ from tui.core.checking.contradiction import (
     Clash, echoed_parties, opposite_in_context, opposite_of, parties_clash,
 )
 from tui.core.checking.dates import judge_date
-from tui.core.checking.deck_names import NAMED_KINDS, TITLES, DeckNames
+from tui.core.checking.deck_names import NAMED_KINDS, TITLES, DeckNames, person
 from tui.core.checking.matching import (
     ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, WordMatch, joined_match,
     judge_list, key_words, match_words, negation_around_a_form, slip_phrase, words_of,
@@ -201,6 +201,12 @@ class AnswerChecker:
             clash = clashes[nearest] if nearest is not None else None
             if clash is not None and (matches[nearest].matched or any(m.complete for m in matches)):
                 return self._clash(prep, given, clash)
+            # Wrong either way; say so when it turns the question round ("to lose territory"
+            # for "what does Russia aim to gain?").
+            against = opposite_in_context([w for w in all_words if w not in prep.safe_words],
+                                          prep.context_words, set(all_words))
+            if against is not None:
+                return self._clash(prep, given, against)
         if prep.party_forms:  # "Northlandic" is no slip of "Northland's", "Russian" none of "Russia"
             canonical = self._deck_names.entities.canonical(all_words)
             if canonical != all_words:
@@ -269,9 +275,9 @@ class AnswerChecker:
         extra_set = set(extra)
         rival = next((text for keys, text in prep.rivals if keys <= extra_set), None)
         if rival is None and fact.kind == "name":
-            rival = self._deck_names.rival_person(fact.id, prep.own, extra_set)
+            rival = self._deck_names.rival_person(person(fact), prep.own, extra_set)
         other = next((w for w in extra if w in prep.others or (
-            fact.kind == "name" and w not in prep.own and self._deck_names.other_given_name(fact.id, w))), None)
+            fact.kind == "name" and w not in prep.own and self._deck_names.other_given_name(person(fact), w))), None)
         offers_choice = any(w in ALTERNATIVES for w in all_words)
         joins = fact.kind in NAMED_KINDS and any(w in JOINERS for w in all_words)
         if rival is not None:

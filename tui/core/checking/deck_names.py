@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from tui.core.checking.contradiction import Entities
 from tui.core.checking.matching import key_words, spelling_key, words_of
-from tui.core.deck.model import Deck
+from tui.core.checking.normalize import normalize_answer
+from tui.core.deck.model import Deck, Fact
 
-__all__ = ["TITLES", "Blocked", "DeckNames"]
+__all__ = ["TITLES", "Blocked", "DeckNames", "person"]
 
 NAMED_KINDS = ("name", "place")  # kinds whose words are names: transliteration variants apply
 # Words around a name that are not names: never "another person's name", never needed.
@@ -34,9 +35,9 @@ class DeckNames:
     """The deck-wide name tables (see the module's docstring)."""
 
     names: frozenset[str] = frozenset()  # key words of every name and place answer, alias and distractor
-    people: tuple[tuple[str, frozenset[str], str], ...] = ()  # (fact id, key words, text) of each person form
-    people_words: dict[str, set[str]] = field(default_factory=dict)  # word -> ids of name facts using it
-    given_names: dict[str, set[str]] = field(default_factory=dict)  # word of a canonical name or distractor -> fact ids
+    people: tuple[tuple[str, frozenset[str], str], ...] = ()  # (person, key words, text) of each person form
+    people_words: dict[str, set[str]] = field(default_factory=dict)  # word -> the people whose names use it
+    given_names: dict[str, set[str]] = field(default_factory=dict)  # word of a canonical name or distractor -> people
     by_spelling: dict[str, set[str]] = field(default_factory=dict)  # spelling key -> names with it
     entities: Entities = field(default_factory=Entities)
     date_order: str = ""
@@ -50,22 +51,28 @@ class DeckNames:
         people: list[tuple[str, frozenset[str], str]] = []
         people_words: dict[str, set[str]] = {}
         given_names: dict[str, set[str]] = {}
-        for fact in deck.facts:
+        # Every question the deck asks (a fact's asks too); a person is who an answer names, so
+        # two asks about Zelensky are one person, not two people sharing a surname.
+        for fact in getattr(deck, "asks", deck.facts):
             if fact.kind in NAMED_KINDS:
                 for text in (fact.answer, *fact.aliases, *fact.distractors):
                     names.update(key_words(words_of(text)))
             if fact.kind != "name":
                 continue
+            who = person(fact)
             for text in (fact.answer, *fact.aliases):
-                people.append((fact.id, frozenset(key_words(words_of(text))), text))
-            for text in (fact.answer, *fact.aliases, *fact.distractors):
+                people.append((who, frozenset(key_words(words_of(text))), text))
+            for text in (fact.answer, *fact.aliases):
                 for word in key_words(words_of(text)):
-                    people_words.setdefault(word, set()).add(fact.id)
+                    people_words.setdefault(word, set()).add(who)
+            for text in fact.distractors:  # a distractor names someone else
+                for word in key_words(words_of(text)):
+                    people_words.setdefault(word, set()).add(normalize_answer(text))
             # Aliases may carry titles ("President Putin"); canonical names do not.
             for text in (fact.answer, *fact.distractors):
                 for word in key_words(words_of(text)):
                     if word not in TITLES:
-                        given_names.setdefault(word, set()).add(fact.id)
+                        given_names.setdefault(word, set()).add(who if text == fact.answer else normalize_answer(text))
         names -= TITLES
         by_spelling: dict[str, set[str]] = {}
         for word in names | people_words.keys():
@@ -80,19 +87,24 @@ class DeckNames:
             found |= self.by_spelling.get(spelling_key(word), set())
         return found
 
-    def rival_person(self, fact_id: str, own: frozenset[str], extra: set[str]) -> str | None:
-        """Another person's name (not fact ``fact_id``'s) whose own words are all in ``extra``."""
-        for other_id, keys, text in self.people:
-            if other_id != fact_id:
+    def rival_person(self, who: str, own: frozenset[str], extra: set[str]) -> str | None:
+        """Another person's name (not ``who``'s, see ``person``) whose own words are all in ``extra``."""
+        for other, keys, text in self.people:
+            if other != who:
                 rest = keys - own
                 if rest and rest <= extra:
                     return text
         return None
 
-    def other_given_name(self, fact_id: str, word: str) -> bool:
-        """Whether ``word`` is a given name or surname of another person of the deck."""
-        ids = self.given_names.get(word)
-        return bool(ids) and bool(ids - {fact_id})
+    def other_given_name(self, who: str, word: str) -> bool:
+        """Whether ``word`` is a given name or surname of another person of the deck than ``who``."""
+        people = self.given_names.get(word)
+        return bool(people) and bool(people - {who})
+
+
+def person(fact: Fact) -> str:
+    """Who a name answer names, as one key: its canonical answer, normalised."""
+    return normalize_answer(fact.answer)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from tui.core.checking.contradiction import Mention
 from tui.core.checking.dates import DateParts, expected_date
-from tui.core.checking.deck_names import TITLES, Blocked, DeckNames
+from tui.core.checking.deck_names import TITLES, Blocked, DeckNames, person
 from tui.core.checking.matching import NEGATIONS, Form, key_words, list_items, words_of
 from tui.core.checking.money import without_currency
 from tui.core.checking.normalize import normalize_answer, stem
@@ -146,7 +146,7 @@ def _surname_forms(fact: Fact, forms: tuple[Form, ...], deck: DeckNames) -> list
         last = Form.of(words[-1])
         if last.keys != form.keys[-1:] or last.keys in seen:
             continue
-        if deck.people_words.get(last.keys[0], set()) - {fact.id}:
+        if deck.people_words.get(last.keys[0], set()) - {person(fact)}:
             continue  # another person of the deck has that surname
         seen.add(last.keys)
         found.append(last)

@@ -22,6 +22,7 @@ from tui.core.deck.model import (
     UnsourcedClaim, fast_constructor,
 )
 from tui.core.deck.declarations import declared_date_order, load_entities
+from tui.core.deck.asks import load_asks
 from tui.core.deck.drafts import check_proposals, proposal
 from tui.core.deck.files import ParsedFile, deck_files, parse_file
 from tui.core.deck.quotes import QuoteFinder
@@ -252,7 +253,8 @@ def _load_facts(
         citations = _citations(parsed, index, table, quotes)
         if citations is None:
             _report_citations(parsed, index, table, texts, quotes, report, unusable)
-        if citations is None or not ok:
+        asks = load_asks(parsed, index, table, citations or (), report, _new_fact)
+        if citations is None or not ok or asks is None:
             continue
         if table.get("draft"):
             drafts[table["id"]] = proposal(table)
@@ -267,7 +269,7 @@ def _load_facts(
             tuple(get("aliases", ())), float(get("tolerance", 0)), get("approximate", False), get("unit", ""),
             tuple(get("tags", ())), tuple(get("distractors", ())), tuple(get("false_claims", ())),
             get("disputed", False), get("dispute_note", ""), get("note", ""),
-            Location.deferred(path, lines, ("facts", index)), get("ordered", False),
+            Location.deferred(path, lines, ("facts", index)), asks, fact_id, get("ordered", False),
         )
 
 

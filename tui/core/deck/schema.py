@@ -136,9 +136,13 @@ FACT = Schema({
     "id": STRING, "statement": STRING, "questions": STRINGS, "answer": STRING, "kind": STRING,
     "aliases": STRINGS, "tolerance": NUMBER, "approximate": BOOL, "unit": STRING,
     "tags": STRINGS, "distractors": STRINGS, "false_claims": STRINGS, "disputed": BOOL,
-    "dispute_note": STRING, "note": STRING, "citations": TABLES, "ordered": BOOL,
+    "dispute_note": STRING, "note": STRING, "citations": TABLES, "asks": TABLES, "ordered": BOOL,
     "draft": BOOL, "corroborates": STRING, "disputes": STRING,
 }, ("id", "statement", "questions", "answer", "kind", "citations"))
+ASK = Schema({
+    "id": STRING, "question": STRING, "answer": STRING, "kind": STRING, "aliases": STRINGS,
+    "distractors": STRINGS, "tolerance": NUMBER, "approximate": BOOL, "unit": STRING, "ordered": BOOL,
+}, ("id", "question", "answer", "kind"))
 CITATION = Schema({"source": STRING, "quote": STRING}, ("source", "quote"))
 CLAIM = Schema({"id": STRING, "claim": STRING, "tags": STRINGS, "note": STRING}, ("id", "claim"))
 ENTITY = Schema({"id": STRING, "forms": STRINGS, "note": STRING}, ("id", "forms"))

@@ -5,11 +5,13 @@ or under `$FACTDRILL_DATA_DIR` when that is set (tests, classroom machines).
 Each answer is written in its own transaction, so quitting, a crash or a full
 disk loses at most the answer being written, never what was already saved.
 
-Scheduling is FSRS (the `fsrs` package): a fact's card is rated from the verdict
-(correct -> Good, close -> Hard, incorrect or revealed -> Again; a skip is not a
-review). Cards get a stable `card_id` derived from the deck and the fact id,
-because fsrs's default id is a timestamp, which collides when cards are made in
-the same millisecond.
+Scheduling is FSRS (the `fsrs` package), one card per ask: a fact asked from its
+own side and each of its `[[facts.asks]]` (id `fact#ask`) are learnt and scheduled
+apart, so knowing who Trump called "absolutely crazy" says nothing of what he called
+him. A card is rated from the verdict (correct -> Good, close -> Hard, incorrect or
+revealed -> Again; a skip is not a review). Cards get a stable `card_id` derived from
+the deck and the ask id, because fsrs's default id is a timestamp, which collides when
+cards are made in the same millisecond. The `fact_id` column holds the ask id.
 """
 
 from __future__ import annotations
@@ -217,8 +219,9 @@ class ProgressStore:
         return [fact_id for (fact_id,) in rows]
 
     def due_in(self, deck: Deck, now: datetime | None = None) -> list[str]:
-        """The facts of `deck` due again by `now`, most overdue first; facts since removed from it left out."""
-        return [fact_id for fact_id in self.due_fact_ids(deck, now) if fact_id in deck.facts_by_id]
+        """The asks (facts, `fact#ask`s) of `deck` due again by `now`, most overdue first; those since
+        removed from it left out."""
+        return [ask_id for ask_id in self.due_fact_ids(deck, now) if ask_id in deck.asks_by_id]
 
     def answered(self, deck: Deck) -> list[AnsweredRow]:
         """Every answer saved for `deck`, oldest first."""
