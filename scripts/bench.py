@@ -68,9 +68,9 @@ if sys.argv[1] == "bare":
             yield Static("factdrill")
     app = Bare()
 else:
-    from tui.app import FactdrillApp
-    from tui.core.loading import load_deck
-    from tui.core.paths import bundled_deck_path
+    from tui.app.app import FactdrillApp
+    from tui.core.deck.loading import load_deck
+    from tui.core.deck.paths import bundled_deck_path
     app = FactdrillApp(load_deck([bundled_deck_path()]), "browse")
 app.run(headless=True, size=(120, 40), auto_pilot=first_frame)
 """
@@ -102,8 +102,8 @@ def _percentile(values: list[float], share: float) -> float:
 
 def worker_load(deck_dir: Path, repeats: int) -> dict:
     """Load timings (interleaved with tomli's), index build, search latency per keystroke."""
-    from tui.core.loading import load_deck
-    from tui.core.search import SearchIndex
+    from tui.core.deck.loading import load_deck
+    from tui.core.search.index import SearchIndex
 
     files = _deck_files(deck_dir)
     floors, loads = [], []
@@ -151,8 +151,8 @@ def worker_memory(deck_dir: Path, floor: bool) -> dict:
         texts = [p.read_text(encoding="utf-8") for p in sorted((deck_dir / "sources").glob("*.txt"))]
         del data, texts
     else:
-        from tui.core.loading import load_deck
-        from tui.core.search import SearchIndex
+        from tui.core.deck.loading import load_deck
+        from tui.core.search.index import SearchIndex
 
         index = SearchIndex(load_deck([deck_dir]))
         del index
@@ -161,9 +161,9 @@ def worker_memory(deck_dir: Path, floor: bool) -> dict:
 
 def worker_checker() -> dict:
     """Per-call time of the answer checker on the bundled deck, and of a casefold compare."""
-    from tui.core.checking import AnswerChecker
-    from tui.core.loading import load_deck
-    from tui.core.paths import bundled_deck_path
+    from tui.core.checking.checker import AnswerChecker
+    from tui.core.deck.loading import load_deck
+    from tui.core.deck.paths import bundled_deck_path
 
     deck = load_deck([bundled_deck_path()])
     checker = AnswerChecker(deck)
