@@ -37,12 +37,12 @@ def load_claims(path: Path) -> list[dict]:
         return tomllib.load(handle)["claims"]
 
 
-def load(deck_paths: list[Path]):
-    try:
-        from tui.core.deck.loading import load_deck  # the layered core
-    except ImportError:
-        from tui.core.loading import load_deck
-    return load_deck(deck_paths)
+def load(deck_paths: list[Path]) -> FactChecker:
+    """The claim checker of the deck at ``deck_paths``."""
+    from tui.core.deck.loading import load_deck
+    from tui.core.session import DeckSession
+
+    return DeckSession(load_deck(deck_paths)).fact_checker
 
 
 def score(results: list[tuple[dict, str]]) -> dict:
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
-    checker = FactChecker(load(args.deck or [DEFAULT_DECK]))
+    checker = load(args.deck or [DEFAULT_DECK])
     claims = load_claims(args.claims)
     judged = [(claim, checker.check(claim["claim"])) for claim in claims]
     splits = [args.split] if args.split else [*dict.fromkeys(c["split"] for c in claims), "all"]

@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from tui.core.deck import Citation, Fact
-from tui.core.numbers import format_value
+from tui.core.deck.model import Citation, Fact
+from tui.core.checking.numbers import format_value
 
 from .contrast import Opposition, opposition, party
 from .entities import Entities, Mention

@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from tui.core.checking import checker_for
-from tui.core.deck import Deck, Fact
-from tui.core.search import SearchIndex
+from tui.core.checking.checker import AnswerChecker
+from tui.core.deck.model import Deck, Fact
+from tui.core.search.index import SearchIndex
 
 from .compare import Comparer, Comparison
 from .contrast import opposition
@@ -54,10 +54,11 @@ class _Recorded:
 class FactChecker:
     """Checks claims against one deck; build once (it reads every fact), then ``check`` many."""
 
-    def __init__(self, deck: Deck, index: SearchIndex | None = None, checker=None):
+    def __init__(self, deck: Deck, index: SearchIndex, checker: AnswerChecker):
+        """The deck's own search index and answer checker (a `DeckSession` has both)."""
         self.deck = deck
-        self.index = index if index is not None else SearchIndex(deck)
-        self.checker = checker if checker is not None else checker_for(deck)
+        self.index = index
+        self.checker = checker
         documents = []
         for fact in deck.facts:
             documents.append([w.root for text in (fact.statement, *(c.quote for c in fact.citations))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from tui.core.deck import Deck
+from tui.core.deck.model import Deck
 
 from .text import Word, read_words
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from tui.core.numbers import collapse_numbers, token_value
-from tui.core.normalize import normalize_answer
-from tui.core.tokens import STOPWORDS, fold, key, words
+from tui.core.checking.numbers import collapse_numbers, token_value
+from tui.core.checking.normalize import normalize_answer
+from tui.core.search.tokens import STOPWORDS, fold, key, words
 
 # Irregular forms and words news writers swap for one another; each maps to one root.
 _SAME = {

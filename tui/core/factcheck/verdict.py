@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.deck import Citation, Fact
+from tui.core.deck.model import Citation, Fact
 
 SUPPORTED, REFUTED, NOT_IN_SOURCES, DISPUTED = "supported", "refuted", "not-in-sources", "disputed"
 LABELS = (SUPPORTED, REFUTED, NOT_IN_SOURCES, DISPUTED)
