@@ -7,12 +7,12 @@ import os
 import sys
 from typing import Sequence
 
-from tui.cli import answer, listing, progress, quiz, search, serve, show, validate
+from tui.cli import answer, check, listing, progress, quiz, search, serve, show, validate
 from tui.cli.options import MODES, add_deck_option
 
 # Each subcommand module has `register(subparsers)`, which sets `run(args) -> int` as the
 # parser's default `handler`.
-COMMANDS = (validate, listing, search, answer, show, quiz, progress, serve)
+COMMANDS = (validate, listing, search, check, answer, show, quiz, progress, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

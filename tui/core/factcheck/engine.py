@@ -39,6 +39,7 @@ SUPPORT_COVERAGE = 0.8  # share of a claim's weight a fact (or two) must cover t
 REFUTE_REST = 0.7  # share of the rest of a claim a fact must cover for its conflict to refute
 RECORDED_MATCH = 0.8  # weighted word overlap, both ways, that makes a claim a recorded one
 CANDIDATES = 10  # facts from the search index compared with each claim
+MIN_CONTENT_WORDS = 3  # fewer content words make a keyword, not a claim ("drones", "Umerov defence")
 DISPUTE_COVERAGE = 0.5  # how much of a claim a disputed fact must cover for its sides to matter
 _SEE_FACT = re.compile(r"\bsee facts? ([a-z0-9][a-z0-9-]*)")
 
@@ -76,8 +77,8 @@ class FactChecker:
         """The verdict on ``claim`` (any text; an empty one is Not in the sources)."""
         claim = " ".join(claim.split())
         words = read_words(claim)
-        if not any(w.content for w in words):
-            return ClaimVerdict(claim, NOT_IN_SOURCES, "there is nothing to check in this text", "clear")
+        if sum(w.content for w in words) < MIN_CONTENT_WORDS:
+            return ClaimVerdict(claim, NOT_IN_SOURCES, "too little to check: write the claim as a sentence", "weak")
         comparisons = [self.comparer.compare(claim, words, hit.fact)
                        for hit in self.index.search(claim + " ", limit=CANDIDATES)]
         recorded = self._recorded_match(words)
@@ -98,8 +99,9 @@ class FactChecker:
             return ClaimVerdict(claim, REFUTED, reason, "clear", (_evidence(fact, REFUTES),),
                                 f"false-claim:{fact.id}")
         if recorded is not None and not (supporting and supporting[0].coverage >= 0.95):
+            unsourced = next(c for c in self.deck.unsourced_claims if c.id == recorded.key)
             return ClaimVerdict(claim, NOT_IN_SOURCES, "matches a claim the deck records as not in the sources",
-                                "clear", (), f"not-in-sources:{recorded.key}")
+                                "clear", (), f"not-in-sources:{recorded.key}", unsourced.note)
         split = self._split_sides(claim, words, comparisons)
         if split is not None:
             return split
@@ -154,7 +156,8 @@ class FactChecker:
         confidence = "clear" if coverage >= 0.95 else "likely" if coverage >= 0.87 else "weak"
         sources = _sources_label(self.deck, [c for s in supporting for c in s.fact.citations])
         ids = " and ".join(s.fact.id for s in supporting)
-        reason = f"stated by {sources} (fact {ids})"
+        verb = "say" if sources.startswith("articles") or "," in sources else "says"
+        reason = f"{sources} {verb} so (fact {ids})"
         return ClaimVerdict(claim, SUPPORTED, reason, confidence,
                             tuple(_evidence(s.fact, SUPPORTS) for s in supporting))
 
@@ -163,9 +166,12 @@ class FactChecker:
             disputed = self._disputed(claim, refuting, refuting.conflicts[0])
             if disputed is not None:
                 return disputed
-        kind = refuting.conflicts[0][0]
-        strong = kind in ("figure", "person", "place")
-        confidence = "clear" if strong and refuting.rest >= 0.85 else "weak" if refuting.rest < 0.78 else "likely"
+        # A figure or a name the rest of the claim pins down is clear; opposed wording is likelier to misread.
+        strong = refuting.conflicts[0][0] in ("figure", "person", "place")
+        if strong:
+            confidence = "clear" if refuting.rest >= 0.8 else "likely"
+        else:
+            confidence = "likely" if refuting.rest >= 0.85 else "weak"
         return ClaimVerdict(claim, REFUTED, _conflict_reason(self.deck, refuting), confidence,
                             (_evidence(refuting.fact, REFUTES),))
 

@@ -36,6 +36,7 @@ class ClaimVerdict:
     confidence: str  # one of CONFIDENCES
     evidence: tuple[Evidence, ...] = ()
     recorded: str = ""  # "false-claim:<fact id>" or "not-in-sources:<claim id>" when the deck records the claim
+    note: str = ""  # the deck's note on a recorded not-in-sources claim (why no article says it)
 
     @property
     def label_text(self) -> str:
