@@ -131,6 +131,7 @@ def test_whole_sentences_look_like_claims_and_filters_do_not():
     assert looks_like_claim("Russia sent 427 drones in one night")
     assert not looks_like_claim("tag:delegations Umerov led the delegation")
     assert not looks_like_claim("472 drones")
+    assert not looks_like_claim("Umerov led delegation")
 
 
 def test_opposition_finds_affixes_antonyms_and_negation():

@@ -1,7 +1,7 @@
 """Fact-checking a pasted claim against a deck: the verdict engine (rule-based, offline)."""
 
 from .as_json import verdict_json
-from .engine import MIN_CONTENT_WORDS, FactChecker
+from .engine import FactChecker
 from .verdict import (
     CONFIDENCES, DISPUTED, FEVER, LABEL_TEXT, LABELS, NOT_IN_SOURCES, REFUTED, SUPPORTED, ClaimVerdict, Evidence,
 )
@@ -13,11 +13,10 @@ __all__ = [
 
 
 def looks_like_claim(text: str) -> bool:
-    """A whole sentence to fact-check rather than keywords to search: no field filters,
-    at least five words, of which at least `MIN_CONTENT_WORDS` say something."""
-    from .text import read_words
+    """A whole claim to fact-check rather than keywords to search: the search index ranks it
+    as a claim (enough content words, see `CLAIM_TERMS`) and it uses no `tag:`/`source:` filter."""
+    from tui.core.search.index import CLAIM_TERMS, parse_query
+    from tui.core.search.tokens import is_stopword
 
-    if any(part.casefold().startswith(("tag:", "source:")) for part in text.split()):
-        return False
-    words = read_words(text)
-    return len(words) >= 5 and sum(w.content for w in words) >= MIN_CONTENT_WORDS
+    query = parse_query(text)
+    return not query.has_filters and sum(not is_stopword(t) for t in query.terms) >= CLAIM_TERMS

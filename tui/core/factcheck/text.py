@@ -170,6 +170,7 @@ class Rarity:
         self._total = max(total, 1)
 
     def weight(self, root_: str) -> float:
-        """Rare words weigh more; a word no fact uses weighs most (it is news to the deck)."""
-        n = self._counts.get(root_, 0)
+        """Rare words weigh more; a word no fact uses weighs as much as the rarest that one does
+        (on a small deck an unknown verb would otherwise outweigh every known word)."""
+        n = max(self._counts.get(root_, 0), 1)
         return math.log(1 + (self._total + 1) / (n + 0.5))
