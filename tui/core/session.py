@@ -94,4 +94,5 @@ class DeckSession:
         from tui.core.quiz.runner import RoundRunner
 
         return RoundRunner(self.deck, round_, self.checker,
-                           recorder if recorder is not None else self.recorder(), report)
+                           recorder if recorder is not None else self.recorder(), report,
+                           claims=lambda claim: self.fact_checker.check(claim))
