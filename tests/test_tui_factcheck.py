@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-
 from textual import events
 from textual.widgets import Input
 
 from tui.app.app import FactdrillApp
 from tui.app.screens.search import SearchScreen
 from tui.core.factcheck import REFUTED, SUPPORTED
+from tests.test_tui_snapshots import settle
 
 SIZE = (100, 30)
 CLAIM = "Russia sent 427 drones in one night"
@@ -75,22 +73,12 @@ async def test_a_pasted_claim_is_checked_too(make_app, wait_for):
         assert screen.verdict.label == SUPPORTED
 
 
-async def _settle(pilot, condition, what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await pilot.pause()
-        await asyncio.sleep(0.02)
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-
-
 def test_search_verdict_panel_snapshot(snap_compare, snapdeck):
     async def check_a_claim(pilot):
         app = pilot.app
-        await _settle(pilot, lambda: isinstance(app.screen, SearchScreen)
+        await settle(pilot, lambda: isinstance(app.screen, SearchScreen)
                       and isinstance(app.focused, Input), "search mode")
         await pilot.press(*CLAIM)
-        await _settle(pilot, lambda: verdict_for(app.screen, CLAIM), "the verdict")
+        await settle(pilot, lambda: verdict_for(app.screen, CLAIM), "the verdict")
 
     assert snap_compare(FactdrillApp(snapdeck, "search"), run_before=check_a_claim, terminal_size=SIZE)
