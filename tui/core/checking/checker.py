@@ -42,6 +42,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from tui.core.checking.contradiction import Clash, Mention, opposite_in_context, opposite_of, parties_clash
+from tui.core.checking.deck_names import NAMED_KINDS, TITLES, Blocked, DeckNames
 from tui.core.checking.dates import DateParts, expected_date, judge_date
 from tui.core.deck.model import Deck, Fact
 from tui.core.checking.matching import (
@@ -51,7 +53,7 @@ from tui.core.checking.matching import (
 )
 from tui.core.checking.normalize import normalize_answer, stem
 from tui.core.checking.numbers import format_value, numbers_in
-from tui.core.checking.quantities import DurationReader, NumberReader
+from tui.core.checking.quantities import DurationReader, NumberReader, signed
 from tui.core.verdicts import Verdict
 
 __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
@@ -59,16 +61,6 @@ __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
 EXACT_WHY = "The expected answer (case, accents and punctuation aside)."
 _MAX_EXTRA_WORDS = 8  # beyond this, the "answer" is an essay that happens to contain it
 _MAX_ANSWER_CHARS = 300  # longer is pasted text, not an answer; also bounds the work per call
-_NAMED_KINDS = ("name", "place")  # kinds whose words are names: transliteration variants apply
-# Words around a name that are not names, so never "another person's name".
-_TITLES = frozenset({
-    "president", "general", "gen", "minister", "secretary", "state", "foreign", "defence",
-    "defense", "deputy", "prime", "chief", "envoy", "special", "ambassador", "mr", "mrs", "ms",
-    "dr", "sir", "lord", "head", "leader", "senator", "chancellor", "king", "queen", "pope",
-    "russian", "ukrainian", "turkish", "american", "us", "former", "vice", "colonel", "lt",
-})
-
-
 @dataclass(slots=True)
 class _Prepared:
     """Everything about a fact the checker needs, computed once per fact."""
@@ -77,9 +69,13 @@ class _Prepared:
     forms: tuple[Form, ...]  # canonical first, then aliases
     norms: dict[str, int]  # normalised form -> index in forms
     negations: int  # most negation words in any accepted form
-    blocked: frozenset[str]  # words that are other names, never typos of this answer
-    rivals: tuple[tuple[frozenset[str], str], ...]  # (key words, text) of answers that contradict this one
-    others: frozenset[str]  # words of other people's names (name kind only)
+    own: frozenset[str]  # the key words of every accepted form (and their spellings in the deck)
+    blocked: Blocked  # words that are other names, never typos of this answer
+    rivals: tuple[tuple[frozenset[str], str], ...]  # (key words, text) of this fact's distractors
+    others: frozenset[str]  # words of this fact's distractors that are names (name kind only)
+    parties: frozenset[Mention]  # (party, role) the accepted forms (else the questions) name
+    question_parties: frozenset[str]  # the parties the questions name: may be echoed with the answer's own
+    context_words: frozenset[str]  # normalised words of the statement and questions, for opposites
     surnames: frozenset[int]  # indices in forms of the implicit surname forms
     context: frozenset[str]  # stemmed words of the statement, questions and unit
     question_numbers: frozenset[Fraction]
@@ -96,26 +92,7 @@ class AnswerChecker:
         """Precompute the deck's names, so no other name is accepted as a typo of an answer."""
         self._deck = deck
         self._cache: dict[str, _Prepared] = {}
-        names: set[str] = set()
-        self._people: list[tuple[str, frozenset[str], str]] = []  # (fact id, key words, text)
-        self._people_words: dict[str, set[str]] = {}  # word -> ids of name facts using it
-        self._given_names: dict[str, set[str]] = {}  # word of a canonical name or distractor -> fact ids
-        for fact in deck.facts if deck else ():
-            if fact.kind in _NAMED_KINDS:
-                for text in (fact.answer, *fact.aliases, *fact.distractors):
-                    names.update(key_words(words_of(text)))
-            if fact.kind == "name":
-                for text in (fact.answer, *fact.aliases):
-                    self._people.append((fact.id, frozenset(key_words(words_of(text))), text))
-                for text in (fact.answer, *fact.aliases, *fact.distractors):
-                    for word in key_words(words_of(text)):
-                        self._people_words.setdefault(word, set()).add(fact.id)
-                # Aliases may carry titles ("President Putin"); canonical names do not.
-                for text in (fact.answer, *fact.distractors):
-                    for word in key_words(words_of(text)):
-                        if word not in _TITLES:
-                            self._given_names.setdefault(word, set()).add(fact.id)
-        self._names = frozenset(names)
+        self._deck_names = DeckNames.of(deck)
 
     def check(self, fact: Fact, given: str) -> Verdict:
         """Judge ``given`` for ``fact``. Never raises; an empty answer is ``incorrect``/``empty``."""
@@ -140,34 +117,34 @@ class AnswerChecker:
         implicit = self._surname_forms(fact, forms)
         surnames = frozenset(range(len(forms), len(forms) + len(implicit)))
         forms = (*forms, *implicit)
+        deck = self._deck_names
         own = {w for f in forms for w in f.keys}
         # Other names spelt like one of this answer's ("Sergei" for "Sergey") are this one's.
-        own_spellings = {spelling_key(w) for w in own}
-        own |= {w for w in self._names | self._people_words.keys() if spelling_key(w) in own_spellings}
-        others: set[str] = set()
-        if fact.kind == "name":
-            others = {w for w, ids in self._given_names.items() if ids - {fact.id}}
-            others |= {w for text in fact.distractors for w in key_words(words_of(text)) if w not in _TITLES}
+        own |= deck.spelt_like(own)
+        own_set = frozenset(own)
         rivals: list[tuple[frozenset[str], str]] = []
         distractor_words: set[str] = set()
         for text in fact.distractors:
             keys = frozenset(key_words(words_of(text)))
             distractor_words |= keys
-            if keys - own:
-                rivals.append((frozenset(keys - own), text))
-        if fact.kind == "name":
-            rivals += [(keys - own, text) for fid, keys, text in self._people if fid != fact.id and keys - own]
-        context_text = " ".join((fact.statement, *fact.questions, fact.unit))
+            if keys - own_set:
+                rivals.append((keys - own_set, text))
+        others = {w for w in distractor_words if w not in TITLES} - own_set if fact.kind == "name" else set()
+        context_words = words_of(" ".join((fact.statement, *fact.questions)))
         prep = _Prepared(
             fact=fact,
             forms=forms,
             norms={f.norm: i for i, f in reversed(list(enumerate(forms)))},
             negations=max(sum(w in NEGATIONS for w in f.words) for f in forms),
-            blocked=frozenset((self._names | distractor_words) - own),
+            own=own_set,
+            blocked=Blocked(deck.names, frozenset(distractor_words - TITLES), own_set),
             rivals=tuple(rivals),
-            others=frozenset(others - own),
+            others=frozenset(others),
+            parties=self._parties(fact, forms),
+            question_parties=frozenset(deck.entities.named_in(words_of(" ".join(fact.questions)))),
+            context_words=frozenset(context_words),
             surnames=surnames,
-            context=frozenset(stem(w) for w in words_of(context_text)),
+            context=frozenset(stem(w) for w in words_of(" ".join((fact.statement, *fact.questions, fact.unit)))),
             question_numbers=frozenset(numbers_in(words_of(" ".join(fact.questions)))),
         )
         kind = _answer_kind(fact, forms[0])
@@ -176,11 +153,23 @@ class AnswerChecker:
         elif kind == "duration":
             prep.duration = DurationReader.of(fact, [f.text for f in forms])
         elif kind == "date":
-            prep.date = expected_date(fact)
+            prep.date = expected_date(fact, self._deck_names.date_order)
         elif kind == "list":
             prep.items = tuple(list_items(f.text) for f in forms)
         self._cache[fact.id] = prep
         return prep
+
+    def _parties(self, fact: Fact, forms: tuple[Form, ...]) -> frozenset[Mention]:
+        """The parties the answer names, with their roles: those of its accepted forms, else
+        (for text and names) those of its questions ("What had the Kremlin said it was still
+        drafting?" makes "Ukraine's memorandum" wrong). Places never borrow: "Istanbul, Turkey"."""
+        entities = self._deck_names.entities
+        if not entities:
+            return frozenset()
+        named = {mention for form in forms for mention in entities.mentions(form.words)}
+        if named or fact.kind not in ("text", "name"):
+            return frozenset(named)
+        return entities.mentions(words_of(" ".join(fact.questions)))
 
     def _surname_forms(self, fact: Fact, forms: tuple[Form, ...]) -> list[Form]:
         """Surnames alone as accepted forms, when unambiguous in the deck.
@@ -201,7 +190,7 @@ class AnswerChecker:
             last = Form.of(words[-1])
             if last.keys != form.keys[-1:] or last.keys in seen:
                 continue
-            if self._people_words.get(last.keys[0], set()) - {fact.id}:
+            if self._deck_names.people_words.get(last.keys[0], set()) - {fact.id}:
                 continue  # another person of the deck has that surname
             seen.add(last.keys)
             found.append(last)
@@ -217,6 +206,9 @@ class AnswerChecker:
         norm = normalize_answer(given)
         if not norm:
             return self._verdict(prep, given, INCORRECT, "empty", f"No answer given; expected '{fact.answer}'.")
+        if (prep.numbers is not None or prep.duration is not None) and signed(given):
+            rule = "number" if prep.numbers is not None else "duration"
+            return self._verdict(prep, given, INCORRECT, rule, f"A count has no sign ('{signed(given)}'): expected '{fact.answer}'.")
         index = prep.norms.get(norm)
         if index == 0:
             return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
@@ -228,6 +220,9 @@ class AnswerChecker:
                 f"Accepted: '{prep.forms[index].text}' is another accepted form of '{fact.answer}'.",
             )
         words = norm.split()
+        party = parties_clash(prep.parties, words, self._deck_names.entities, prep.question_parties)
+        if party is not None:
+            return self._clash(prep, given, party)
         negs = [w for w in words if w in NEGATIONS]
         if len(negs) > prep.negations:
             return self._negation(prep, given, negs[0])
@@ -236,10 +231,26 @@ class AnswerChecker:
         if prep.duration is not None and prep.duration.ok:
             return self._outcome(prep, given, prep.duration.judge(given, prep.context))
         if prep.date is not None:
-            return self._outcome(prep, given, judge_date(fact, prep.date, words))
+            return self._outcome(prep, given, judge_date(fact, prep.date, words, self._deck_names.date_order))
         if prep.items:
-            return self._outcome(prep, given, judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given))
+            return self._check_list(prep, given)
         return self._check_text(prep, given)
+
+    def _clash(self, prep: _Prepared, given: str, clash: Clash) -> Verdict:
+        rule = "opposite" if clash.kind == "opposite" else clash.kind
+        return self._verdict(prep, given, INCORRECT, rule, f"{clash.why[:1].upper()}{clash.why[1:]}: expected '{prep.fact.answer}'.")
+
+    def _check_list(self, prep: _Prepared, given: str) -> Verdict:
+        """Every item, nothing else; an opposite of a word of any accepted form ("over 25" for
+        "under 25", "lightly wounded" for "heavily wounded") is wrong."""
+        fact = prep.fact
+        verdict, rule, why = judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given, fact.ordered)
+        all_words = words_of(given)
+        for form in prep.forms:
+            clash = opposite_of(form.words, all_words)
+            if clash is not None and clash.kind == "opposite":
+                return self._clash(prep, given, clash)
+        return self._verdict(prep, given, verdict, rule, why)
 
     def _negation(self, prep: _Prepared, given: str, word: str) -> Verdict:
         return self._verdict(
@@ -259,9 +270,22 @@ class AnswerChecker:
         negation = negation_around_a_form(prep.forms, all_words)
         if negation:
             return self._negation(prep, given, negation)
-        variants = fact.kind in _NAMED_KINDS
+        variants = fact.kind in NAMED_KINDS
+        if fact.kind == "name":  # "Gen. Keith Kellogg", "Mr. Rubio": titles say nothing of who
+            typed = tuple(w for w in typed if w not in TITLES or w in prep.own)
         matches = [match_words(f, typed, prep.blocked, variants) for f in prep.forms]
-        done = [m for m in matches if m.complete]
+        # An opposite of a word of any accepted form ("lightly" where one form says "heavily")
+        # is wrong whatever else matches; a negation only when no complete match is free of it.
+        clashes = [opposite_of(f.words, all_words) for f in prep.forms]
+        opposite = next((c for c in clashes if c is not None and c.kind == "opposite"), None)
+        if opposite is not None:
+            return self._clash(prep, given, opposite)
+        done = [m for m, clash in zip(matches, clashes) if m.complete and clash is None]
+        if not done:
+            nearest = max(range(len(matches)), key=lambda i: matches[i].matched, default=None)
+            clash = clashes[nearest] if nearest is not None else None
+            if clash is not None and (matches[nearest].matched or any(m.complete for m in matches)):
+                return self._clash(prep, given, clash)
         if not done:
             for form in prep.forms:
                 edits = joined_match(form, typed, prep.blocked)
@@ -286,6 +310,11 @@ class AnswerChecker:
             refused = self._contradiction(prep, given, m, extra, all_words)
             if refused is not None:
                 return refused
+            against = opposite_in_context(extra, prep.context_words, set(all_words))
+            if against is not None:
+                return self._clash(prep, given, against)
+        if m.reordered and fact.ordered:
+            return self._verdict(prep, given, INCORRECT, "order", f"The order matters here: expected '{expected}'.")
         if m.edits:
             why = f"Accepted with {slip_phrase(m.edits, m.slips)}: expected '{expected}'."
             return self._verdict(prep, given, CLOSE, "typo", why)
@@ -312,9 +341,12 @@ class AnswerChecker:
             return self._reject_numbers(prep, given, m)
         extra_set = set(extra)
         rival = next((text for keys, text in prep.rivals if keys <= extra_set), None)
-        other = next((w for w in extra if w in prep.others), None)
+        if rival is None and fact.kind == "name":
+            rival = self._deck_names.rival_person(fact.id, prep.own, extra_set)
+        other = next((w for w in extra if w in prep.others or (
+            fact.kind == "name" and w not in prep.own and self._deck_names.other_given_name(fact.id, w))), None)
         offers_choice = any(w in ALTERNATIVES for w in all_words)
-        joins = fact.kind in _NAMED_KINDS and any(w in JOINERS for w in all_words)
+        joins = fact.kind in NAMED_KINDS and any(w in JOINERS for w in all_words)
         if rival is not None:
             why = f"'{rival}' contradicts the answer"
         elif other is not None:

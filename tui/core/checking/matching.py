@@ -12,6 +12,7 @@ within a typo allowance that grows with the word's length. Also here: list answe
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -120,7 +121,7 @@ class WordMatch:
         return not self.missing and self.matched > 0
 
 
-def match_words(form: Form, typed: tuple[str, ...], blocked: frozenset[str], variants: bool = True) -> WordMatch:
+def match_words(form: Form, typed: tuple[str, ...], blocked: Container[str], variants: bool = True) -> WordMatch:
     """Match ``typed`` key words against ``form``'s key words.
 
     Exact matches are taken first so that a typo never steals a word another key
@@ -176,12 +177,12 @@ def match_words(form: Form, typed: tuple[str, ...], blocked: frozenset[str], var
     return result
 
 
-def _nearer_elsewhere(word: str, distance: int, blocked: frozenset[str]) -> bool:
+def _nearer_elsewhere(word: str, distance: int, blocked: Iterable[str]) -> bool:
     """Whether ``word`` is at least as close to another name of the deck as to the key."""
     return any(OSA.distance(word, name, score_cutoff=distance) <= distance for name in blocked)
 
 
-def joined_match(form: Form, typed: tuple[str, ...], blocked: frozenset[str]) -> int | None:
+def joined_match(form: Form, typed: tuple[str, ...], blocked: Container[str]) -> int | None:
     """Edits between the run-together key words of both sides, for split or merged words."""
     joined = "".join(typed)
     # Only for words split or run together: with as many words on each side, the
@@ -232,9 +233,10 @@ def negation_around_a_form(forms: tuple[Form, ...], words: list[str]) -> str:
 
 def judge_list(
     expected: str, forms: tuple[Form, ...], items_of_forms: tuple[tuple[Form, ...], ...],
-    blocked: frozenset[str], given: str,
+    blocked: Container[str], given: str, ordered: bool = False,
 ) -> tuple[str, str, str]:
-    """(verdict, rule, explanation): every item, nothing more, in any order.
+    """(verdict, rule, explanation): every item, nothing more, in any order (in the
+    answer's order when ``ordered``: else ``order``, incorrect).
 
     Items may carry typos like text answers (``typo``, close) and words of their own
     ("Kharkiv region"), but not another name of the deck. "Sumy or Kharkiv" offers a
@@ -249,7 +251,8 @@ def judge_list(
         free = list(range(len(parts)))
         slips: list[tuple[str, str]] = []
         edits, missing = 0, []
-        for item in sorted(items, key=lambda f: -len(f.keys)):
+        placed: dict[int, int] = {}  # item's index in the answer -> its part's index in the given
+        for index, item in sorted(enumerate(items), key=lambda pair: -len(pair[1].keys)):
             found = None
             for j in free:
                 m = match_words(item, parts[j].keys, blocked)
@@ -260,9 +263,12 @@ def judge_list(
                 missing.append(item.text)
                 continue
             free.remove(found[0])
+            placed[index] = found[0]
             edits += found[1].edits
             slips += found[1].slips
         if not missing and not free:
+            if ordered and [placed[i] for i in sorted(placed)] != sorted(placed.values()):
+                return INCORRECT, "order", f"The order matters here: expected '{expected}'."
             if edits:
                 return CLOSE, "typo", f"Accepted with {slip_phrase(edits, slips)}: expected '{expected}'."
             return CORRECT, "list", f"All {len(items)} items are there: {expected}."
@@ -278,6 +284,8 @@ def judge_list(
     for form in forms:
         m = match_words(form, typed, blocked)
         if m.complete and not m.extra:
+            if ordered and m.reordered:
+                return INCORRECT, "order", f"The order matters here: expected '{expected}'."
             if m.edits:
                 return CLOSE, "typo", f"Accepted with {slip_phrase(m.edits, m.slips)}: expected '{expected}'."
             return CORRECT, "list", f"All items are there: {expected}."

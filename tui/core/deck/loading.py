@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from tui.core.deck.model import (
-    ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Fact, Location, Source,
+    ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Entity, Fact, Location, Source,
     UnsourcedClaim, fast_constructor,
 )
+from tui.core.deck.declarations import declared_date_order, load_entities
 from tui.core.deck.files import ParsedFile, deck_files, parse_file
 from tui.core.deck.quotes import QuoteFinder
 from tui.core.deck.schema import (
@@ -239,7 +240,7 @@ def _load_facts(
             tuple(get("aliases", ())), float(get("tolerance", 0)), get("approximate", False), get("unit", ""),
             tuple(get("tags", ())), tuple(get("distractors", ())), tuple(get("false_claims", ())),
             get("disputed", False), get("dispute_note", ""), get("note", ""),
-            Location.deferred(path, lines, ("facts", index)),
+            Location.deferred(path, lines, ("facts", index)), get("ordered", False),
         )
 
 
@@ -347,6 +348,11 @@ def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress
     claims: dict[str, UnsourcedClaim] = {}
     title = next((p.data["deck"].get("title", "") for p in parsed_files
                   if isinstance(p.data.get("deck"), dict) and p.data["deck"].get("title")), "")
+    date_order = declared_date_order(parsed_files, report)
+    entities: dict[str, Entity] = {}
+    entity_forms: dict[str, str] = {}
+    for parsed in parsed_files:
+        load_entities(parsed, report, entities, entity_forms)
     total = 2 * file_count
     for done, parsed in enumerate(parsed_files, file_count + 1):
         _load_facts(parsed, report, sources, quotes, facts, fact_shape, unusable)
@@ -364,4 +370,5 @@ def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress
     if report.problems:
         raise DeckProblems(report.problems)
     return Deck(title=title or "factdrill deck", sources=sources, facts=tuple(facts.values()),
-                unsourced_claims=tuple(claims.values()))
+                unsourced_claims=tuple(claims.values()), entities=tuple(entities.values()),
+                date_order=date_order)

@@ -202,6 +202,7 @@ class Fact:
     dispute_note: str = ""
     note: str = ""
     location: Location | None = None
+    ordered: bool = False  # the answer's parts must come in this order ("7 to 2", a ranking)
 
     @property
     def question(self) -> str:
@@ -250,6 +251,20 @@ class UnsourcedClaim:
     location: Location | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A party the deck's answers may name (a country, a government, an alliance) and every
+    form that names it: "Russia", "Russian", "Moscow", "the Kremlin". An answer naming
+    another party than the expected one is wrong."""
+
+    id: str
+    forms: tuple[str, ...]
+    location: Location | None = None
+
+
+DATE_ORDERS = ("DMY", "MDY", "YMD")  # how the deck reads all-numeric dates such as 02.06.2025
+
+
 @dataclass(frozen=True)
 class Deck:
     """A verified deck: every citation's quote was found in its source's text."""
@@ -258,7 +273,9 @@ class Deck:
     sources: Mapping[str, Source]
     facts: tuple[Fact, ...]
     unsourced_claims: tuple[UnsourcedClaim, ...] = ()
-    facts_by_id: Mapping[str, Fact] = field(init=False, repr=False)
+    entities: tuple[Entity, ...] = ()
+    date_order: str = ""  # one of DATE_ORDERS, or "" when the deck declares none
+    facts_by: Mapping[str, Fact] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
