@@ -9,7 +9,7 @@ import pytest
 
 from tui.core.deck.loading import load_deck
 from tui.core.factcheck import DISPUTED, NOT_IN_SOURCES, REFUTED, SUPPORTED, looks_like_claim
-from tui.core.factcheck.contrast import opposition
+from tui.core.factcheck.contrast import Contrast
 from tui.core.factcheck.text import read_words
 from tui.core.session import DeckSession
 
@@ -134,14 +134,19 @@ def test_whole_sentences_look_like_claims_and_filters_do_not():
     assert not looks_like_claim("Umerov led delegation")
 
 
-def test_opposition_finds_affixes_antonyms_and_negation():
+def test_opposition_finds_affixes_antonyms_negation_and_the_declared_other_side(checker):
+    contrast = Contrast(checker.deck)  # the lexicon of tui.core.checking.contradiction, the deck's parties
+
     def opposed(a: str, b: str):
-        return opposition(read_words(a), read_words(b))
+        return contrast.opposition(read_words(a), read_words(b))
 
     assert opposed("a conditional ceasefire", "an unconditional ceasefire").kind == "opposite"
-    assert opposed("Russia accepted the call", "Russia dismissed the call").kind == "opposite"
+    assert opposed("Russia accepts the call", "Russia rejects the call").kind == "opposite"
     assert opposed("The gathering collapsed", "The gathering did not collapse").kind == "negation"
     assert opposed("Russia's air force said so", "Ukraine's air force said so").kind == "party"
+    assert opposed("The Kremlin's air force said so", "Russian air force said so") is None  # one party
+    assert opposed("Ukraine launched drones against Russia", "Russia launched drones against Ukraine").kind == "party"
+    assert opposed("Trump said nothing was going to happen", "stating “nothing’s going to happen”") is None
     assert opposed("Russia dismissed the call", "Russia dismissed the call") is None
     assert opposed("sovereignty over the territories", "just under one-fifth of the territories") is None
 

@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 from tui.core.deck.model import Citation, Fact
 from tui.core.checking.numbers import format_value
 
-from .contrast import Opposition, opposition, party
+from .contrast import Contrast, Opposition
 from .entities import Entities, Mention
 from .text import Rarity, Word, read_words, same_root
 
@@ -88,20 +88,20 @@ def _is_figure(claim: Sequence[Word], i: int, fact_kind: str) -> bool:
     return word.value is not None or lowered in _FRACTION_WORDS
 
 
-def _covers(word: Word, roots: set[str], values: set, parties: set[str]) -> bool:
+def _covers(word: Word, party: str | None, roots: set[str], values: set, parties: set[str]) -> bool:
     if word.value is not None:
         return word.value in values
-    who = party(word)
-    if who is not None and who in parties:
-        return True
+    if party is not None and party in parties:
+        return True  # "the Kremlin" covers "Russia": one party
     return word.root in roots or any(same_root(word.root, r) for r in roots)
 
 
 class Comparer:
     """Compares claims with facts; ``judge`` is the answer checker's ``check`` (fact, text) -> Verdict."""
 
-    def __init__(self, entities: Entities, rarity: Rarity, judge: Callable):
+    def __init__(self, entities: Entities, contrast: Contrast, rarity: Rarity, judge: Callable):
         self.entities = entities
+        self.contrast = contrast
         self.rarity = rarity
         self.judge = judge
         self._segments: dict[str, list[Segment]] = {}
@@ -118,12 +118,13 @@ class Comparer:
         roots = {w.root for w in evidence}
         values = {w.value for w in evidence if w.value is not None}
         content = [i for i, w in enumerate(claim) if w.content]
-        parties = {who for who in map(party, evidence) if who}
-        covered = {i for i in content if _covers(claim[i], roots, values, parties)}
+        parties = {who for who in self.contrast.parties(evidence) if who}
+        claim_parties = self.contrast.parties(claim)
+        covered = {i for i in content if _covers(claim[i], claim_parties[i], roots, values, parties)}
         conflicts: list[Conflict] = []
         involved: set[int] = set()
-        self._figures(claim_text, claim, fact, evidence, covered, conflicts, involved)
-        self._names(claim, fact, evidence, covered, conflicts, involved)
+        self._figures(claim_text, claim, fact, evidence, covered, conflicts, involved, claim_parties)
+        self._names(claim, fact, evidence, covered, conflicts, involved, claim_parties)
         other_event = _other_ordinal(claim, evidence, covered)
         if not conflicts:
             found = self._wording(claim, parts)
@@ -143,12 +144,13 @@ class Comparer:
     # -- figures -------------------------------------------------------------------------
 
     def _figures(self, text: str, claim: Sequence[Word], fact: Fact, evidence: list[Word],
-                 covered: set[int], conflicts: list[Conflict], involved: set[int]) -> None:
+                 covered: set[int], conflicts: list[Conflict], involved: set[int],
+                 claim_parties: list[str | None]) -> None:
         for i, word in enumerate(claim):
             if not _is_figure(claim, i, fact.kind):
                 continue
             literal = i in covered
-            if literal and (fact.kind not in _NUMERIC_KINDS or _same_unit(claim, i, evidence)):
+            if literal and (fact.kind not in _NUMERIC_KINDS or _same_unit(claim, i, evidence, self.contrast)):
                 continue
             if fact.kind in _NUMERIC_KINDS:
                 verdict = self._judge_around(text, claim, i, fact)
@@ -187,17 +189,19 @@ class Comparer:
     # -- names ---------------------------------------------------------------------------
 
     def _names(self, claim: Sequence[Word], fact: Fact, evidence: list[Word],
-               covered: set[int], conflicts: list[Conflict], involved: set[int]) -> None:
+               covered: set[int], conflicts: list[Conflict], involved: set[int],
+               claim_parties: list[str | None]) -> None:
         said = self.entities.mentions(claim)
         known = self.entities.mentions(evidence)
         known_names = {m.name for m in known}
         said_names = {m.name for m in said}
-        claim_parties = {who for who in map(party, claim) if who}  # "Turkish" names Turkey
+        # "Turkish" names Turkey: a place the claim names as a party is no rival.
+        named_parties = {self.contrast.names.get(who, who).casefold() for who in claim_parties if who}
         for mention in said:
             if mention.name in known_names:
                 covered.update(range(mention.start, mention.end))
                 continue
-            rival = _rival_name(mention, known, said_names | claim_parties, fact)
+            rival = _rival_name(mention, known, said_names, fact, named_parties)
             if rival is not None:
                 kind = "person" if mention.kind == "person" else "place"
                 conflicts.append((kind, claim[mention.end - 1].text, rival))
@@ -206,9 +210,9 @@ class Comparer:
 
     # -- wording -------------------------------------------------------------------------
 
-    @staticmethod
-    def _wording(claim: Sequence[Word], parts: list[Segment]) -> Opposition | None:
+    def _wording(self, claim: Sequence[Word], parts: list[Segment]) -> Opposition | None:
         """An opposition with the statement, or else with a quote that no other quote gainsays."""
+        opposition = self.contrast.opposition
         found = opposition(claim, parts[0].words)
         if found is not None:
             return found
@@ -224,12 +228,14 @@ class Comparer:
         return None
 
 
-def _rival_name(mention: Mention, known: list[Mention], said: set[str], fact: Fact) -> str | None:
+def _rival_name(mention: Mention, known: list[Mention], said: set[str], fact: Fact,
+                parties: set[str] = frozenset()) -> str | None:
     """The evidence's name of the same kind that the claim's name stands in for, if any.
 
     People exclude each other ("led by Lavrov" against "led by Medinsky"); places only when
     the fact is about the place itself: Istanbul is no rival to Turkey, it is in it."""
-    same_kind = [m for m in known if m.kind == mention.kind and m.name not in said]
+    same_kind = [m for m in known if m.kind == mention.kind and m.name not in said
+                 and m.name.casefold() not in parties]
     if mention.kind == "place":
         same_kind = [m for m in same_kind if fact.kind == "place" and m.name == fact.answer]
     if not same_kind:
@@ -262,20 +268,21 @@ def _neighbours(words: Sequence[Word], i: int) -> set[str]:
     return found
 
 
-def _next_root(words: Sequence[Word], i: int) -> str | None:
+def _next_root(words: Sequence[Word], i: int, parties: list[str | None]) -> str | None:
     """The next content word's root, past any party ("6,000 Ukrainian soldiers" -> soldier)."""
     j = i + 1
-    while j < len(words) and (not words[j].content or party(words[j])):
+    while j < len(words) and (not words[j].content or parties[j]):
         j += 1
     return words[j].root if j < len(words) and words[j].value is None else None
 
 
-def _same_unit(claim: Sequence[Word], i: int, evidence: list[Word]) -> bool:
+def _same_unit(claim: Sequence[Word], i: int, evidence: list[Word], contrast: Contrast) -> bool:
     """The evidence has the claim's figure followed by the same word ("two weeks", not "two months")."""
-    mine = _next_root(claim, i)
+    mine = _next_root(claim, i, contrast.parties(claim))
+    evidence_parties = contrast.parties(evidence)
     for j, theirs in enumerate(evidence):
         if theirs.value is not None and theirs.value == claim[i].value:
-            other = _next_root(evidence, j)
+            other = _next_root(evidence, j, evidence_parties)
             if mine is None or other is None or same_root(mine, other):
                 return True
     return False

@@ -28,7 +28,7 @@ from tui.core.deck.model import Deck, Fact
 from tui.core.search.index import SearchIndex
 
 from .compare import Comparer, Comparison
-from .contrast import opposition
+from .contrast import Contrast
 from .entities import Entities
 from .text import Rarity, Word, read_words, same_root
 from .verdict import (
@@ -65,7 +65,7 @@ class FactChecker:
             documents.append([w.root for text in (fact.statement, *(c.quote for c in fact.citations))
                               for w in read_words(text) if w.content])
         self.rarity = Rarity(documents)
-        self.comparer = Comparer(Entities(deck), self.rarity, self.checker.check)
+        self.comparer = Comparer(Entities(deck), Contrast(deck), self.rarity, self.checker.check)
         self._recorded = [
             _Recorded("false-claim", fact.id, text, read_words(text))
             for fact in deck.facts for text in fact.false_claims
@@ -205,7 +205,8 @@ class FactChecker:
             agree, oppose = [], []
             for part in self.comparer.segments_of(fact)[2:]:
                 shared = {w.root for w in part.words if w.content} & {w.root for w in words if w.content}
-                (oppose if opposition(words, part.words) is not None else agree if shared else []).append(part)
+                opposed = self.comparer.contrast.opposition(words, part.words) is not None
+                (oppose if opposed else agree if shared else []).append(part)
             if agree and oppose:
                 return ClaimVerdict(claim, DISPUTED, _dispute_reason(self.deck, [fact], agree + oppose), "likely",
                                     (_evidence(fact, SIDE),))
