@@ -8,6 +8,7 @@ the deck it loaded. Nothing deck-scoped lives in a module-global cache or on a s
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -34,6 +35,7 @@ class DeckSession:
         self.deck = deck
         self.round_spec = round_spec
         self.progress_path = progress_path
+        self.clock: Callable[[], float] = time.monotonic  # what rounds are timed by (tests fix it)
         self._checker: AnswerChecker | None = None
         self._index: SearchIndex | None = None
         self._recorder: ProgressRecorder | None = None
@@ -94,5 +96,5 @@ class DeckSession:
         from tui.core.quiz.runner import RoundRunner
 
         return RoundRunner(self.deck, round_, self.checker,
-                           recorder if recorder is not None else self.recorder(), report,
+                           recorder if recorder is not None else self.recorder(), report, self.clock,
                            claims=lambda claim: self.fact_checker.check(claim))
