@@ -26,7 +26,7 @@ from tui.core.deck.model import Citation, Fact
 from tui.core.checking.numbers import format_value
 
 from .contrast import Contrast, Opposition
-from .entities import Entities, Mention
+from .names import Mention, NameFinder
 from .text import Rarity, Word, read_words, same_root
 
 _NUMERIC_KINDS = ("number", "percent", "duration", "date")
@@ -99,8 +99,8 @@ def _covers(word: Word, party: str | None, roots: set[str], values: set, parties
 class Comparer:
     """Compares claims with facts; ``judge`` is the answer checker's ``check`` (fact, text) -> Verdict."""
 
-    def __init__(self, entities: Entities, contrast: Contrast, rarity: Rarity, judge: Callable):
-        self.entities = entities
+    def __init__(self, names: NameFinder, contrast: Contrast, rarity: Rarity, judge: Callable):
+        self.names = names
         self.contrast = contrast
         self.rarity = rarity
         self.judge = judge
@@ -191,8 +191,8 @@ class Comparer:
     def _names(self, claim: Sequence[Word], fact: Fact, evidence: list[Word],
                covered: set[int], conflicts: list[Conflict], involved: set[int],
                claim_parties: list[str | None]) -> None:
-        said = self.entities.mentions(claim)
-        known = self.entities.mentions(evidence)
+        said = self.names.mentions(claim)
+        known = self.names.mentions(evidence)
         known_names = {m.name for m in known}
         said_names = {m.name for m in said}
         # "Turkish" names Turkey: a place the claim names as a party is no rival.

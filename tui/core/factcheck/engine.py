@@ -29,7 +29,7 @@ from tui.core.search.index import SearchIndex
 
 from .compare import Comparer, Comparison
 from .contrast import Contrast
-from .entities import Entities
+from .names import NameFinder
 from .text import Rarity, Word, read_words, same_root
 from .verdict import (
     DISPUTED, NOT_IN_SOURCES, REFUTED, REFUTES, SIDE, SUPPORTED, SUPPORTS, ClaimVerdict, Evidence,
@@ -65,7 +65,7 @@ class FactChecker:
             documents.append([w.root for text in (fact.statement, *(c.quote for c in fact.citations))
                               for w in read_words(text) if w.content])
         self.rarity = Rarity(documents)
-        self.comparer = Comparer(Entities(deck), Contrast(deck), self.rarity, self.checker.check)
+        self.comparer = Comparer(NameFinder(deck), Contrast(deck), self.rarity, self.checker.check)
         self._recorded = [
             _Recorded("false-claim", fact.id, text, read_words(text))
             for fact in deck.facts for text in fact.false_claims

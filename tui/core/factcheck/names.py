@@ -1,4 +1,4 @@
-"""Who and where a text names, as the deck knows them.
+"""Who and where a text names, as the deck knows them: people and places.
 
 A deck names its people and places in its facts: the answers, accepted forms and
 wrong options of ``name`` and ``place`` facts. Each is an entity of that kind, and
@@ -30,8 +30,10 @@ class Mention:
     end: int  # exclusive
 
 
-class Entities:
-    """Every name form of a deck, longest first, to find mentions in word sequences."""
+class NameFinder:
+    """Every person and place form of a deck (from its name and place facts), longest first,
+    to find mentions in word sequences. Parties (countries, governments) are the deck's
+    declared [[entities]], compared by `contrast.Contrast`."""
 
     def __init__(self, deck: Deck):
         forms: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -56,7 +58,7 @@ class Entities:
         self._longest = max((len(r) for r in forms), default=0)
 
     def mentions(self, words: Sequence[Word]) -> list[Mention]:
-        """The entities named in ``words``, left to right, longest form first at each place."""
+        """The people and places named in ``words``, left to right, longest form first at each place."""
         found: list[Mention] = []
         i = 0
         roots = [w.root for w in words]
