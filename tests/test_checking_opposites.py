@@ -18,7 +18,7 @@ DECK = load_deck([bundled_deck_path()])
 CHECKER = AnswerChecker(DECK)
 FACTS = DECK.facts
 NEGATORS = ("not", "no", "never", "it was not", "did not", "without", "non")
-AFFIXES = ("un", "non-", "in", "dis")
+AFFIXES = ("un", "non-", "dis")  # prefixes that negate whatever they meet ("in" and "a" begin many words)
 
 
 def _swap_antonym(text: str) -> str | None:
@@ -46,8 +46,7 @@ def _affixed(text: str, affix: str) -> str | None:
 @settings(max_examples=600, deadline=None)
 @given(st.integers(0, len(FACTS) - 1), st.integers(0, 20), st.sampled_from(NEGATORS))
 def test_a_negated_answer_is_never_accepted(index: int, form: int, negator: str) -> None:
-    fact = FACTS[index]
-    forms = (fact.answer, *fact.aliases)
+    fact, forms = FACTS[index], (FACTS[index].answer, *FACTS[index].aliases)
     text = forms[form % len(forms)]
     judged = CHECKER.check(fact, f"{negator} {text}")
     assert judged.verdict == "incorrect", (fact.id, judged)
@@ -56,8 +55,7 @@ def test_a_negated_answer_is_never_accepted(index: int, form: int, negator: str)
 @settings(max_examples=600, deadline=None)
 @given(st.integers(0, len(FACTS) - 1), st.integers(0, 20), st.sampled_from(AFFIXES))
 def test_an_opposite_answer_is_never_accepted(index: int, form: int, affix: str) -> None:
-    fact = FACTS[index]
-    forms = (fact.answer, *fact.aliases)
+    fact, forms = FACTS[index], (FACTS[index].answer, *FACTS[index].aliases)
     text = forms[form % len(forms)]
     for opposite in (_swap_antonym(text), _affixed(text, affix)):
         if opposite is None or opposite.casefold() in {f.casefold() for f in forms}:

@@ -111,7 +111,7 @@ def test_unknown_key_is_named_with_its_line(tmp_path):
     assert problems == [
         f"{deck_file}:{line_of(deck_file, 'qoute')}: fact 'drones': unknown key 'qoute' "
         "(known keys: aliases, answer, approximate, citations, dispute_note, disputed, distractors, "
-        "false_claims, id, kind, note, questions, statement, tags, tolerance, unit)"
+        "false_claims, id, kind, note, ordered, questions, statement, tags, tolerance, unit)"
     ]
 
 

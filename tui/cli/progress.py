@@ -37,15 +37,17 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.json:
         write_json({
-            "deck": deck.title, "file": str(path), "answers": summary.answers,
+            "deck": deck.title, "file": str(path), "answers": summary.answers, "close": summary.close_answers,
             "facts": len(deck.facts), "facts_seen": summary.facts_seen, "due": due,
-            "rounds": [{"finished_at": r.finished_at, "score": r.score, "total": r.total, "seconds": r.seconds}
+            "rounds": [{"finished_at": r.finished_at, "score": r.score, "close": r.close, "total": r.total,
+                        "seconds": r.seconds}
                        for r in summary.rounds],
         })
         return 0
     console = output_console()
     console.print(Text(deck.title, style="bold"))
-    console.print(Text(f"{summary.answers} answers · {summary.facts_seen} of {len(deck.facts)} facts reviewed · "
+    close = f" ({summary.close_answers} close)" if summary.close_answers else ""
+    console.print(Text(f"{summary.answers} answers{close} · {summary.facts_seen} of {len(deck.facts)} facts reviewed · "
                        f"{len(due)} due again now"))
     if summary.rounds:
         table = Table(title="Recent rounds", title_justify="left")
@@ -53,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         table.add_column("score", justify="right")
         table.add_column("time", justify="right")
         for r in summary.rounds:
-            table.add_row(r.finished_at[:16].replace("T", " "), f"{r.score}/{r.total}", f"{r.seconds:.0f} s")
+            close = f" ({r.close} close)" if r.close else ""
+            table.add_row(r.finished_at[:16].replace("T", " "), f"{r.score}/{r.total}{close}", f"{r.seconds:.0f} s")
         console.print(table)
     else:
         console.print(Text("No rounds yet: start one with `factdrill --mode quiz`.", style="dim"))

@@ -77,6 +77,7 @@ class _Prepared:
     question_parties: frozenset[str]  # the parties the questions name: may be echoed with the answer's own
     context_words: frozenset[str]  # normalised words of the statement and questions, for opposites
     surnames: frozenset[int]  # indices in forms of the implicit surname forms
+    party_forms: tuple[Form, ...]  # forms naming a party, with each party as one "@id" word
     context: frozenset[str]  # stemmed words of the statement, questions and unit
     question_numbers: frozenset[Fraction]
     numbers: NumberReader | None = None
@@ -144,6 +145,7 @@ class AnswerChecker:
             question_parties=frozenset(deck.entities.named_in(words_of(" ".join(fact.questions)))),
             context_words=frozenset(context_words),
             surnames=surnames,
+            party_forms=self._party_forms(fact, forms),
             context=frozenset(stem(w) for w in words_of(" ".join((fact.statement, *fact.questions, fact.unit)))),
             question_numbers=frozenset(numbers_in(words_of(" ".join(fact.questions)))),
         )
@@ -170,6 +172,22 @@ class AnswerChecker:
         if named or fact.kind not in ("text", "name"):
             return frozenset(named)
         return entities.mentions(words_of(" ".join(fact.questions)))
+
+    def _party_forms(self, fact: Fact, forms: tuple[Form, ...]) -> tuple[Form, ...]:
+        """The forms that name a party, rewritten so any form of that party matches: "Moscow's
+        missile attacks" is "Russian missile attacks"."""
+        entities = self._deck_names.entities
+        if not entities or fact.kind not in ("text", "name"):
+            return ()
+        found = []
+        for form in forms:
+            words = entities.canonical(form.words)
+            # Only where the party qualifies something: "Russian" is no answer to "Who controls
+            # the regions?" just because "Moscow" is; "Moscow's missile attacks" is one.
+            if any(w.startswith("@") for w in words) and not all(w.startswith("@") for w in key_words(words)):
+                keys = key_words(words)
+                found.append(Form(form.text, form.norm, tuple(words), keys, "".join(keys)))
+        return tuple(found)
 
     def _surname_forms(self, fact: Fact, forms: tuple[Form, ...]) -> list[Form]:
         """Surnames alone as accepted forms, when unambiguous in the deck.
@@ -286,6 +304,12 @@ class AnswerChecker:
             clash = clashes[nearest] if nearest is not None else None
             if clash is not None and (matches[nearest].matched or any(m.complete for m in matches)):
                 return self._clash(prep, given, clash)
+        if prep.party_forms and all(m.edits for m in done):  # "Northlandic" is no slip of "Northland's"
+            canonical = self._deck_names.entities.canonical(all_words)
+            by_party = key_words(canonical)
+            found = [m for f in prep.party_forms if (m := match_words(f, by_party, prep.blocked, variants)).complete]
+            if found and (not done or not all(m.edits for m in found)):
+                done, all_words = found, canonical
         if not done:
             for form in prep.forms:
                 edits = joined_match(form, typed, prep.blocked)
@@ -302,7 +326,8 @@ class AnswerChecker:
         def adds_negation(m: WordMatch) -> bool:
             return len(negs) > sum(w in NEGATIONS for w in m.form.words)
 
-        m = min(done, key=lambda m: (adds_negation(m), len(m.extra), m.edits, len(m.spellings), prep.forms.index(m.form)))
+        ranked = (*prep.forms, *prep.party_forms)
+        m = min(done, key=lambda m: (adds_negation(m), len(m.extra), m.edits, len(m.spellings), ranked.index(m.form)))
         if adds_negation(m):
             return self._negation(prep, given, negs[0])
         extra = [w for w in m.extra if w not in NEGATIONS]
@@ -326,10 +351,13 @@ class AnswerChecker:
             return self._verdict(prep, given, CORRECT, "extra-words", why)
         if m.reordered:
             return self._verdict(prep, given, CORRECT, "word-order", f"Accepted in another word order: '{expected}'.")
-        if prep.forms.index(m.form) in prep.surnames:
+        if ranked.index(m.form) in prep.surnames:
             return self._verdict(prep, given, CORRECT, "surname", f"Accepted: the surname identifies {expected}.")
         if m.form is prep.forms[0]:
             return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
+        if m.form in prep.party_forms:
+            why = f"Accepted: '{given.strip()}' names the same party as '{m.form.text}'."
+            return self._verdict(prep, given, CORRECT, "alias", why)
         return self._verdict(prep, given, CORRECT, "alias", f"Accepted: '{m.form.text}' is an accepted form of '{expected}'.")
 
     def _contradiction(

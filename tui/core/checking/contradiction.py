@@ -146,7 +146,17 @@ def negations_in(ws: Iterable[str]) -> int:
     return sum(w in NEGATING_WORDS for w in ws)
 
 
-def _joined(ws: Sequence[str]) -> list[str]:
+def _without(words: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
+    """``words`` less one occurrence of each of ``others`` (a multiset difference; answers are short)."""
+    rest = list(words)
+    for word in others:
+        if word in rest:
+            rest.remove(word)
+    return rest
+
+
+@lru_cache(maxsize=8192)
+def _joined(ws: tuple[str, ...]) -> tuple[str, ...]:
     """Prefixes split off by a hyphen joined back: ['non', 'negotiable'] -> ['nonnegotiable']."""
     out: list[str] = []
     i = 0
@@ -160,7 +170,7 @@ def _joined(ws: Sequence[str]) -> list[str]:
                 continue
         out.append(w)
         i += 1
-    return out
+    return tuple(out)
 
 
 def _affix_negates(plain: str, negated: str) -> bool:
@@ -185,6 +195,7 @@ def _affix_negates(plain: str, negated: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def are_opposites(a: str, b: str) -> bool:
     """Whether two single words mean the opposite: an antonym pair or a negating affix."""
     if a == b:
@@ -214,10 +225,10 @@ def opposite_of(expected: Sequence[str], given: Sequence[str]) -> Clash | None:
     differs is weighed: an antonym or affix pair between the differing words is an
     ``opposite``; a different count of negating words is a ``negation``.
     """
-    exp, got = _joined(expected), _joined(given)
-    exp_set, got_set = set(exp), set(got)
-    only_exp = [w for w in exp if w not in got_set]
-    only_got = [w for w in got if w not in exp_set]
+    exp, got = _joined(tuple(expected)), _joined(tuple(given))
+    # As multisets: "military officials and intelligence officials" against "unofficial
+    # ... officials" still has an "officials" left over to be the opposite of.
+    only_exp, only_got = _without(exp, got), _without(got, exp)
     for g in only_got:
         for e in only_exp:
             if are_opposites(e, g):
@@ -247,7 +258,7 @@ def opposite_in_context(extra: Iterable[str], context: Set[str], given: Set[str]
     return None
 
 
-def _first_negation(preferred: list[str], every: list[str]) -> str:
+def _first_negation(preferred: list[str], every: tuple[str, ...]) -> str:
     return next((w for w in (*preferred, *every) if w in NEGATING_WORDS), "")
 
 
@@ -289,14 +300,24 @@ class Entities:
 
     def named_in(self, ws: Sequence[str]) -> dict[str, str]:
         """The parties ``ws`` names, each with the words that named it first (longest form wins)."""
-        return {party: said for party, said, _ in self._scan(ws)}
+        found: dict[str, str] = {}
+        for party, said, _ in self._scan(ws):
+            if party:
+                found.setdefault(party, said)
+        return found
 
     def mentions(self, ws: Sequence[str]) -> frozenset[Mention]:
         """(party, role) of each party ``ws`` names: ``target`` after "on", "against", "to",
         "from", "in"... ("attacks on Ukraine"), else ``owner`` ("Ukraine's", "Ukrainian")."""
-        return frozenset((party, role) for party, _, role in self._scan(ws))
+        return frozenset((party, role) for party, _, role in self._scan(ws) if party)
+
+    def canonical(self, ws: Sequence[str]) -> list[str]:
+        """``ws`` with each party's words replaced by one token ``@id``: "moscows missile
+        attacks" and "russian missile attacks" both give ["@russia", "missile", "attacks"]."""
+        return [f"@{party}" if party else said for party, said, _ in self._scan(ws)]
 
     def _scan(self, ws: Sequence[str]) -> Iterator[tuple[str, str, str]]:
+        """(party, its words, role) for each party named, ("", word, "") for every other word."""
         ws = [w for w in ws if w != "the"]
         i = 0
         while i < len(ws):
@@ -308,6 +329,7 @@ class Entities:
                     i += size
                     break
             else:
+                yield "", ws[i], ""
                 i += 1
 
 

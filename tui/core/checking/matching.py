@@ -59,6 +59,16 @@ _TRAILING_IY = re.compile(r"(?<=[a-z])[iy]+j?$")
 _SOFT_E = re.compile(r"[iy]e")
 _SPELLING_PAIRS = (("kh", "h"), ("w", "v"), ("ks", "x"), ("tz", "ts"), ("y", "i"))
 _MIN_SPELLING_LENGTH = 5
+# Common variants of one given name ("Steve Witkoff" is "Steven Witkoff"), folded to one.
+_GIVEN_NAMES = {
+    "steve": "stephen", "steven": "stephen", "stephan": "stephen", "mike": "michael",
+    "mikhail": "michael", "alex": "alexander", "aleksandr": "alexander", "alexandr": "alexander",
+    "bill": "william", "will": "william", "bob": "robert",
+    "rob": "robert", "jim": "james", "jimmy": "james", "joe": "joseph", "don": "donald",
+    "tom": "thomas", "dick": "richard", "rick": "richard", "dan": "daniel", "dave": "david",
+    "andy": "andrew", "andrii": "andriy", "andrei": "andrey", "nick": "nicholas", "ted": "edward",
+    "jd": "james", "chris": "christopher", "tony": "anthony", "sergei": "sergey", "serhii": "serhiy",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -66,8 +76,10 @@ def spelling_key(word: str) -> str:
     """What is left of a name once transliteration choices are folded away.
 
     Two words with the same key are spellings of one name ("zelenskyy", "zelenskiy" and
-    "zelensky" all give "zelenski"). Short words keep themselves: too little to go on.
+    "zelensky" all give "zelenski"), as are common variants of a given name ("steve",
+    "steven"). Other short words keep themselves: too little to go on.
     """
+    word = _GIVEN_NAMES.get(word, word)
     if len(word) < _MIN_SPELLING_LENGTH or not word.isalpha():
         return word
     key = _SOFT_E.sub("e", _TRAILING_IY.sub("y", word))

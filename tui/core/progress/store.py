@@ -103,12 +103,14 @@ class RoundRecord:
     score: int
     total: int
     seconds: float
+    close: int = 0  # of the score, how many answers were close (a slip)
 
 
 @dataclass(frozen=True, slots=True)
 class ProgressSummary:
     answers: int
     facts_seen: int
+    close_answers: int
     facts_due: int
     rounds: tuple[RoundRecord, ...]  # most recent first
 
@@ -125,8 +127,16 @@ class ProgressStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
             self._db.executescript(_SCHEMA)
+            self._add_close_column()
         except (OSError, sqlite3.Error) as error:
             raise ProgressError(f"{self.path}: cannot use the progress file ({error})") from None
+
+    def _add_close_column(self) -> None:
+        """Files written before close answers were counted per round get the column (0 for old rounds)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(rounds)")}
+        if "close" not in columns:
+            with self._db:
+                self._db.execute("ALTER TABLE rounds ADD COLUMN close INTEGER NOT NULL DEFAULT 0")
 
     def __enter__(self) -> "ProgressStore":
         return self
@@ -179,8 +189,9 @@ class ProgressStore:
         settings = {"count": spec.count, "tags": list(spec.tags), "sources": list(spec.sources),
                     "types": list(spec.types), "seed": spec.seed}
         self._write([(
-            "INSERT INTO rounds (deck, finished_at, score, total, seconds, spec) VALUES (?, ?, ?, ?, ?, ?)",
-            (deck.title, _stamp(when or _now()), result.score, result.total, result.elapsed, json.dumps(settings)),
+            "INSERT INTO rounds (deck, finished_at, score, total, seconds, spec, close) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (deck.title, _stamp(when or _now()), result.score, result.total, result.elapsed, json.dumps(settings),
+             result.close),
         )])
 
     def due_fact_ids(self, deck: Deck, now: datetime | None = None) -> list[str]:
@@ -203,14 +214,16 @@ class ProgressStore:
         try:
             with closing(self._db.cursor()) as cursor:
                 answers = cursor.execute("SELECT count(*) FROM answers WHERE deck = ?", (deck.title,)).fetchone()[0]
+                close = cursor.execute("SELECT count(*) FROM answers WHERE deck = ? AND verdict = 'close'",
+                                       (deck.title,)).fetchone()[0]
                 seen = cursor.execute("SELECT count(*) FROM cards WHERE deck = ?", (deck.title,)).fetchone()[0]
                 rounds = cursor.execute(
-                    "SELECT finished_at, score, total, seconds FROM rounds WHERE deck = ? ORDER BY id DESC LIMIT ?",
+                    "SELECT finished_at, score, total, seconds, close FROM rounds WHERE deck = ? ORDER BY id DESC LIMIT ?",
                     (deck.title, recent),
                 ).fetchall()
         except sqlite3.Error as error:
             raise ProgressError(f"{self.path}: cannot read progress ({error})") from None
-        return ProgressSummary(answers, seen, len(self.due_fact_ids(deck, now)),
+        return ProgressSummary(answers, seen, close, len(self.due_fact_ids(deck, now)),
                                tuple(RoundRecord(*row) for row in rounds))
 
 

@@ -238,6 +238,11 @@ class RoundResult:
         return sum(1 for r in self.results if r.grade.correct)
 
     @property
+    def close(self) -> int:
+        """How many answers were close (a slip): counted in the score, and shown apart."""
+        return sum(1 for r in self.results if r.verdict == Outcome.CLOSE)
+
+    @property
     def total(self) -> int:
         return len(self.results)
 
