@@ -39,6 +39,7 @@ SUPPORT_COVERAGE = 0.8  # share of a claim's weight a fact (or two) must cover t
 REFUTE_REST = 0.7  # share of the rest of a claim a fact must cover for its conflict to refute
 RECORDED_MATCH = 0.8  # weighted word overlap, both ways, that makes a claim a recorded one
 CANDIDATES = 10  # facts from the search index compared with each claim
+MAX_RECORDED = 300  # unsourced claims compared with one claim, at most
 MIN_CONTENT_WORDS = 3  # fewer content words make a keyword, not a claim ("drones", "Umerov defence")
 DISPUTE_COVERAGE = 0.5  # how much of a claim a disputed fact must cover for its sides to matter
 _SEE_FACT = re.compile(r"\bsee facts? ([a-z0-9][a-z0-9-]*)")
@@ -66,10 +67,14 @@ class FactChecker:
                               for w in read_words(text) if w.content])
         self.rarity = Rarity(documents)
         self.comparer = Comparer(NameFinder(deck), Contrast(deck), self.rarity, self.checker.check)
-        self._recorded = [
-            _Recorded("false-claim", fact.id, text, read_words(text))
-            for fact in deck.facts for text in fact.false_claims
-        ] + [_Recorded("not-in-sources", c.id, c.claim, read_words(c.claim)) for c in deck.unsourced_claims]
+        # Unsourced claims by their words, so a check reads only those sharing one with the claim;
+        # false claims are read from the candidate facts (the index ranks them by them too).
+        self._unsourced = [_Recorded("not-in-sources", c.id, c.claim, read_words(c.claim))
+                           for c in deck.unsourced_claims]
+        self._unsourced_by_root: dict[str, list[int]] = {}
+        for n, recorded in enumerate(self._unsourced):
+            for root_ in {w.root for w in recorded.words if w.content}:
+                self._unsourced_by_root.setdefault(root_, []).append(n)
 
     # -- the pipeline ----------------------------------------------------------------------
 
@@ -81,7 +86,7 @@ class FactChecker:
             return ClaimVerdict(claim, NOT_IN_SOURCES, "too little to check: write the claim as a sentence", "weak")
         comparisons = [self.comparer.compare(claim, words, hit.fact)
                        for hit in self.index.search(claim + " ", limit=CANDIDATES)]
-        recorded = self._recorded_match(words)
+        recorded = self._recorded_match(words, [c.fact for c in comparisons])
         refuting = max((c for c in comparisons if c.conflicts and c.rest >= REFUTE_REST),
                        key=lambda c: c.rest, default=None)
         supporting = self._supporting(comparisons)
@@ -124,11 +129,23 @@ class FactChecker:
                     return sorted((first, second), key=lambda c: -c.coverage)
         return []
 
-    def _recorded_match(self, words: Sequence[Word]) -> _Recorded | None:
+    def _recorded_claims(self, words: Sequence[Word], facts: Sequence[Fact]) -> list[_Recorded]:
+        """The recorded claims worth comparing: the candidate facts' false claims, and the
+        unsourced claims sharing a word with the claim (rarest words first, a few hundred at most)."""
+        found = [_Recorded("false-claim", fact.id, text, read_words(text)) for fact in facts for text in fact.false_claims]
+        roots = sorted({w.root for w in words if w.content}, key=lambda r: len(self._unsourced_by_root.get(r, ())))
+        seen: set[int] = set()
+        for root_ in roots:
+            for n in self._unsourced_by_root.get(root_, ())[:MAX_RECORDED]:
+                if n not in seen and len(seen) < MAX_RECORDED:
+                    seen.add(n)
+        return found + [self._unsourced[n] for n in sorted(seen)]
+
+    def _recorded_match(self, words: Sequence[Word], facts: Sequence[Fact]) -> _Recorded | None:
         """The recorded claim that says the same as ``words``, if any."""
         mine = [w for w in words if w.content]
         best, best_score = None, 0.0
-        for recorded in self._recorded:
+        for recorded in self._recorded_claims(words, facts):
             theirs = [w for w in recorded.words if w.content]
             if {w.value for w in mine if w.value is not None} != {w.value for w in theirs if w.value is not None}:
                 continue
