@@ -132,6 +132,8 @@ def test_whole_sentences_look_like_claims_and_filters_do_not():
     assert not looks_like_claim("tag:delegations Umerov led the delegation")
     assert not looks_like_claim("472 drones")
     assert not looks_like_claim("Umerov led delegation")
+    assert not looks_like_claim("Umerov defence minister delegation")  # keywords, not a sentence
+    assert looks_like_claim("Umerov headed Kyiv's delegation.")
 
 
 def test_opposition_finds_affixes_antonyms_negation_and_the_declared_other_side(checker):

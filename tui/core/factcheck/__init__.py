@@ -14,9 +14,13 @@ __all__ = [
 
 def looks_like_claim(text: str) -> bool:
     """A whole claim to fact-check rather than keywords to search: the search index ranks it
-    as a claim (enough content words, see `CLAIM_TERMS`) and it uses no `tag:`/`source:` filter."""
+    as a claim (enough content words, see `CLAIM_TERMS`), it uses no `tag:`/`source:` filter,
+    and it reads as a sentence — a function word ("in", "the", "was") or a full stop — where
+    "Umerov defence minister delegation" is keywords."""
     from tui.core.search.index import CLAIM_TERMS, parse_query
     from tui.core.search.tokens import is_stopword
 
     query = parse_query(text)
-    return not query.has_filters and sum(not is_stopword(t) for t in query.terms) >= CLAIM_TERMS
+    content = sum(not is_stopword(t) for t in query.terms)
+    sentence = text.rstrip().endswith((".", "!", "?")) or any(is_stopword(t) for t in query.terms)
+    return not query.has_filters and content >= CLAIM_TERMS and sentence
