@@ -12,7 +12,7 @@ than an answer:
   place and sequence ("first" / "last", "before" / "after") not at all: in a sentence
   they mostly point at different things;
 - a *negation flip*: a content word both use, negated (a negating word, "former",
-  "failed to" within three words before it) in every use on one side and in none on
+  "failed to" within four words before it) in every use on one side and in none on
   the other;
 - the *other side*: a party before the same noun ("Russia's air force" / "Ukraine's air
   force"), or the same two parties around the same verb the other way round.
@@ -43,7 +43,7 @@ _NOT_IN_SENTENCES = frozenset({
 NEGATORS = NEGATING_WORDS | {"former", "ex", "fail", "failed", "fails", "refused", "refuses"}
 # Verbs too light to carry a claim: "did not go" says nothing against "efforts to go".
 _LIGHT = frozenset({"go", "make", "take", "give", "say", "have", "do", "be", "come", "get", "put", "send"})
-_NEGATION_REACH = 3  # a negator governs the next few words ("did not specify a timeline")
+_NEGATION_REACH = 4  # a negator governs the next few words ("did not specify a timeline")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,18 +185,10 @@ class Contrast:
 
 
 def _negated(words: Sequence[Word], index: int) -> bool:
-    """A negator among the few words before this one, filler not counted ("nothing was going
-    to happen" negates "happen" as "nothing's going to happen" does)."""
-    seen = 0
-    for w in reversed(words[:index]):
-        bare = _bare(w)
-        if bare in NEGATORS:
-            return True
-        if w.content:
-            seen += 1
-            if seen >= _NEGATION_REACH:
-                return False
-    return False
+    """A negator among the few words before this one ("did not specify a timeline",
+    "nothing was going to happen", "nothing's going to happen")."""
+    start = max(0, index - _NEGATION_REACH)
+    return any(_bare(w) in NEGATORS for w in words[start:index])
 
 
 def _bare(word: Word) -> str:
