@@ -45,3 +45,25 @@ def test_every_claim_question_of_a_round_explains_itself_with_the_checkers_reaso
             assert result.grade.explanation and not result.grade.explanation.startswith(verdict.reason)
         runner.advance()
     assert same >= 0.9 * len(round_.questions)
+
+
+async def test_the_quiz_screen_shows_the_reason_line_for_a_judged_claim(session):
+    """In the TUI: judging a claim shows the same reason line `factdrill check` gives for it."""
+    import re
+
+    from conftest import _screen_text, _wait_for
+    from tui.app.app import FactdrillApp
+    from tui.app.screens.quiz import QuizScreen
+
+    app = FactdrillApp(session.deck, mode="quiz")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, QuizScreen), "the quiz screen")
+        screen = app.screen
+        round_ = build_round(session.deck, RoundSpec(count=10, types=("claim",), seed=11))
+        claim = next(q for q in round_.questions if q.judgement == "refuted")
+        assert screen.start_round(RoundSpec(count=1, types=("claim",), only=(claim.key,), seed=11))
+        question = screen.runner.current
+        await pilot.press("s")
+        await _wait_for(pilot, lambda: screen.state == "feedback", "the feedback")
+        reason = session.fact_checker.check(question.claim).reason
+        assert reason in re.sub(r"\s+", " ", _screen_text(app))
