@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Any, Callable, Protocol
 
 from tui.core.deck.model import Deck, Fact, UnsourcedClaim
 from tui.core.quiz.leaks import LeakGuard
@@ -174,7 +174,20 @@ class NotAnAnswer(ValueError):
     """The input is not a possible answer to this question (e.g. 'x' for a choice); ask again."""
 
 
-def _claim_explanation(question: Question) -> str:
+class ClaimChecker(Protocol):
+    """The deck's fact checker, as the quiz uses it: a claim's verdict and its one-line reason."""
+
+    def __call__(self, claim: str) -> Any: ...
+
+
+def _claim_explanation(question: Question, claims: ClaimChecker | None = None) -> str:
+    """Why the claim is what it is: the fact checker's reason line ("427 ≠ 472 (article 003)"),
+    the same line `factdrill check` and Search show, when it reaches the deck's judgement;
+    otherwise the deck's own words."""
+    if claims is not None:
+        verdict = claims(question.claim)
+        if verdict.label == question.judgement:
+            return verdict.reason + (f" — {verdict.note}" if verdict.note else "")
     if question.judgement == "not-in-sources":
         note = question.unsourced.note if question.unsourced else ""
         return "None of the articles says this." + (f" {note}" if note else "")
@@ -184,7 +197,7 @@ def _claim_explanation(question: Question) -> str:
     return "The sources state this."
 
 
-def grade_answer(question: Question, given: str, checker: Checker) -> Verdict:
+def grade_answer(question: Question, given: str, checker: Checker, claims: ClaimChecker | None = None) -> Verdict:
     """Grade a non-empty answer: choices and claims exactly by label, typed and cloze by the checker.
 
     Raises `NotAnAnswer` when a choice or claim answer names no option; an empty answer
@@ -204,15 +217,15 @@ def grade_answer(question: Question, given: str, checker: Checker) -> Verdict:
             raise NotAnAnswer("judge s (Supported), r (Refuted) or n (Not in the sources)")
         ok = judgement == question.judgement
         return Verdict(JUDGEMENT_LABELS[judgement], Outcome.CORRECT if ok else Outcome.INCORRECT, "judgement",
-                       question.expected, _claim_explanation(question))
+                       question.expected, _claim_explanation(question, claims))
     checked = question.checked_against
     assert checked is not None
     return checker.check(checked, given)
 
 
-def missed_grade(question: Question, outcome: Outcome) -> Verdict:
+def missed_grade(question: Question, outcome: Outcome, claims: ClaimChecker | None = None) -> Verdict:
     """The verdict on a skipped or revealed question."""
-    explanation = _claim_explanation(question) if question.type == QuestionType.CLAIM else ""
+    explanation = _claim_explanation(question, claims) if question.type == QuestionType.CLAIM else ""
     return Verdict("", outcome, str(outcome), question.expected, explanation)
 
 
@@ -310,6 +323,7 @@ class QuizSession:
     results: list[QuestionResult] = field(default_factory=list)
     index: int = 0
     settled: bool = False
+    claims: ClaimChecker | None = None  # explains "Judge the claim" answers with the fact checker's reason
 
     def __post_init__(self) -> None:
         self.started = self.clock()
@@ -342,14 +356,14 @@ class QuizSession:
         question = self.current
         if question is None:
             raise RuntimeError("the round is over")
-        return self._settle(grade_answer(question, given, self.checker))
+        return self._settle(grade_answer(question, given, self.checker, self.claims))
 
     def skip(self) -> QuestionResult:
-        return self._settle(missed_grade(self.current, Outcome.SKIPPED))
+        return self._settle(missed_grade(self.current, Outcome.SKIPPED, self.claims))
 
     def reveal(self) -> QuestionResult:
         """Show the answer; the question counts as missed."""
-        return self._settle(missed_grade(self.current, Outcome.REVEALED))
+        return self._settle(missed_grade(self.current, Outcome.REVEALED, self.claims))
 
     def advance(self) -> Question | None:
         """Move past a settled question; the next question, or None at the end."""
