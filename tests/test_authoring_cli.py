@@ -161,5 +161,7 @@ def test_accepted_drafts_are_quizzed_in_plain_mode(drafted, tmp_path):
     played = run("quiz", "--plain", "--deck", str(copy), "--count", "3", "--types", "typed", "--seed", "3",
                  stdin=answers)
     assert played.returncode == 0, played.stderr
-    assert played.stdout.count("Question ") == 3
-    assert played.stdout.count("\nCorrect") == 3, played.stdout
+    # A round leaves out a question whose answer an earlier one shows (two of these facts
+    # share a sentence), so it may hold fewer than 3; every one it asks is answered right.
+    assert 2 <= len(order) and played.stdout.count("Question ") == len(order)
+    assert played.stdout.count("\nCorrect") == len(order), played.stdout

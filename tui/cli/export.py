@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _unknown(args, deck) -> str | None:
     checks = (("tag", args.tag, set(deck.tags)), ("source", args.source, set(deck.sources)),
-              ("fact", args.id, set(deck.facts_by_id)))
+              ("fact", args.id, set(deck.asks_by_id)))
     for what, wanted, known in checks:
         missing = [item for item in wanted if item not in known]
         if missing:

@@ -8,14 +8,15 @@ import sys
 from typing import Sequence
 
 from tui.cli import (
-    add_source, answer, draft, drill, export, listing, new, progress, quiz, report, search, serve, show, validate,
+    add_source, answer, check, draft, drill, export, listing, new, progress, quiz, report, search, serve, show,
+    validate,
 )
 from tui.cli.options import MODES, add_deck_option
 
 # Each subcommand module has `register(subparsers)`, which sets `run(args) -> int` as the
 # parser's default `handler`.
-COMMANDS = (validate, listing, search, answer, show, quiz, progress, serve, new, add_source, draft, drill, report,
-            export)
+COMMANDS = (validate, listing, search, check, answer, show, quiz, progress, serve, new, add_source, draft, drill,
+            report, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -67,8 +67,9 @@ def session_or_exit(args: argparse.Namespace) -> DeckSession:
 
 
 def fact_or_exit(deck: Deck, fact_id: str) -> Fact:
-    """The fact with this id; otherwise print a did-you-mean list to stderr and exit 2."""
-    fact = deck.facts_by_id.get(fact_id)
+    """The fact, or the ask (`fact#ask`), with this id; otherwise print a did-you-mean list
+    to stderr and exit 2."""
+    fact = deck.asks_by_id.get(fact_id)
     if fact is not None:
         return fact
     from tui.core.search.index import similar_facts

@@ -38,8 +38,9 @@ def as_json(report: LearnerReport, summary: ProgressSummary, due_now: list[str],
                  for d in report.days],
         "most_missed": [{"fact_id": m.fact_id, "misses": m.misses, "answers": m.answers, "last_wrong": m.last_wrong}
                         for m in report.most_missed],
-        "rounds": [{"finished_at": r.finished_at, "score": r.score, "total": r.total, "seconds": r.seconds}
-                   for r in summary.rounds],
+        "close": report.close,
+        "rounds": [{"finished_at": r.finished_at, "score": r.score, "close": r.close, "total": r.total,
+                    "seconds": r.seconds} for r in summary.rounds],
     }
 
 
@@ -51,7 +52,8 @@ def rounds_table(summary: ProgressSummary) -> Table | Text:
     table.add_column("score", justify="right")
     table.add_column("time", justify="right")
     for r in summary.rounds:
-        table.add_row(r.finished_at[:16].replace("T", " "), f"{r.score}/{r.total}", f"{r.seconds:.0f} s")
+        close = f" ({r.close} close)" if r.close else ""  # close answers count as right; say how many
+        table.add_row(r.finished_at[:16].replace("T", " "), f"{r.score}/{r.total}{close}", f"{r.seconds:.0f} s")
     return table
 
 

@@ -33,7 +33,8 @@ def score_line(drill: Drill, result: RoundResult, planned: int) -> Text:
     """'Score 7 of 10 (70%) · passed · pass mark 60%'."""
     percent = round(100 * result.score / planned) if planned else 0
     passed = drill.passed(result.score, planned)
-    line = Text(f"Score {result.score} of {planned} ({percent}%) · ", style="bold")
+    close = f", {result.close} close" if result.close else ""  # close answers count as right: say how many
+    line = Text(f"Score {result.score} of {planned} ({percent}%{close}) · ", style="bold")
     line.append("passed" if passed else "not passed", style="bold green" if passed else "bold red")
     line.append(f" · pass mark {drill.pass_mark:g}%", style=DIM_STYLE)
     return line

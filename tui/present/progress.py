@@ -27,8 +27,9 @@ def _percent(value: float | None) -> str:
 
 
 def totals_line(report: LearnerReport) -> Text:
-    return Text(f"{report.answers} answers · {_percent(report.percent)} right · {report.facts_seen} of "
-                f"{report.facts_in_deck} facts reviewed · {report.due_now} due again now")
+    close = f" ({report.close} close)" if report.close else ""  # close answers count as right: say how many
+    return Text(f"{report.answers} answers · {_percent(report.percent)} right{close} · {report.facts_seen} of "
+                f"{report.facts_in_deck} questions reviewed · {report.due_now} due again now")
 
 
 def accuracy_line(days: Sequence[DayAccuracy]) -> Text:
@@ -56,7 +57,7 @@ def missed_table(report: LearnerReport, deck: Deck) -> RenderableType:
     table.add_column("last wrong answer")
     table.add_column("statement")
     for missed in report.most_missed:
-        fact = deck.facts_by_id[missed.fact_id]
+        fact = deck.asks_by_id[missed.fact_id]
         table.add_row(safe(missed.fact_id), f"{missed.misses} of {missed.answers}", safe(missed.last_wrong),
                       safe(fact.statement))
     return table
@@ -70,7 +71,7 @@ def due_table(report: LearnerReport, deck: Deck, limit: int = 10) -> RenderableT
     table.add_column("fact")
     table.add_column("statement")
     for fact_id in report.due_today[:limit]:
-        table.add_row(safe(fact_id), safe(deck.facts_by_id[fact_id].statement))
+        table.add_row(safe(fact_id), safe(deck.asks_by_id[fact_id].statement))
     if len(report.due_today) > limit:
         table.add_row("…", Text(f"{len(report.due_today) - limit} more", style=DIM_STYLE))
     return table

@@ -184,6 +184,8 @@ def _cited_sources(deck: Deck, fact: Fact | None) -> list[Text]:
 def summary(deck: Deck, result: RoundResult, *, planned: int | None = None) -> Text:
     """Score, time, per-topic results and the missed questions with their sources."""
     heading = Text(f"Score: {result.score}/{result.total}", style="bold")
+    if result.close:  # close answers count as right; say how many, so the score hides no slip
+        heading.append(f" ({result.close} close)", style="bold")
     heading.append(f"   Time: {format_seconds(result.elapsed)}")
     if planned is not None and planned > result.total:
         heading.append(f"   (stopped after {result.total} of {planned})", DIM_STYLE)

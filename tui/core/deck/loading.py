@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from tui.core.deck.model import (
-    ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Fact, Location, Source,
+    ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Entity, Fact, Location, Source,
     UnsourcedClaim, fast_constructor,
 )
+from tui.core.deck.declarations import declared_date_order, load_entities
+from tui.core.deck.asks import load_asks
 from tui.core.deck.drafts import check_proposals, proposal
 from tui.core.deck.files import ParsedFile, deck_files, parse_file
 from tui.core.deck.quotes import QuoteFinder
@@ -251,7 +253,8 @@ def _load_facts(
         citations = _citations(parsed, index, table, quotes)
         if citations is None:
             _report_citations(parsed, index, table, texts, quotes, report, unusable)
-        if citations is None or not ok:
+        asks = load_asks(parsed, index, table, citations or (), report, _new_fact)
+        if citations is None or not ok or asks is None:
             continue
         if table.get("draft"):
             drafts[table["id"]] = proposal(table)
@@ -266,7 +269,7 @@ def _load_facts(
             tuple(get("aliases", ())), float(get("tolerance", 0)), get("approximate", False), get("unit", ""),
             tuple(get("tags", ())), tuple(get("distractors", ())), tuple(get("false_claims", ())),
             get("disputed", False), get("dispute_note", ""), get("note", ""),
-            Location.deferred(path, lines, ("facts", index)),
+            Location.deferred(path, lines, ("facts", index)), asks, fact_id, get("ordered", False),
         )
 
 
@@ -378,6 +381,11 @@ def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress
     claims: dict[str, UnsourcedClaim] = {}
     title = next((p.data["deck"].get("title", "") for p in parsed_files
                   if isinstance(p.data.get("deck"), dict) and p.data["deck"].get("title")), "")
+    date_order = declared_date_order(parsed_files, report)
+    entities: dict[str, Entity] = {}
+    entity_forms: dict[str, str] = {}
+    for parsed in parsed_files:
+        load_entities(parsed, report, entities, entity_forms)
     total = 2 * file_count
     for done, parsed in enumerate(parsed_files, file_count + 1):
         _load_facts(parsed, report, texts, quotes, facts, fact_shape, unusable, drafts)
@@ -399,4 +407,5 @@ def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress
                 facts=tuple(f for f in facts.values() if f.id not in drafts),
                 unsourced_claims=tuple(claims.values()),
                 drafts=tuple(f for f in facts.values() if f.id in drafts),
-                draft_links={i: link for i, link in drafts.items() if link[0]})
+                draft_links={i: link for i, link in drafts.items() if link[0]},
+                entities=tuple(entities.values()), date_order=date_order)

@@ -217,7 +217,7 @@ def selection_problems(drill: Drill, deck) -> list[Problem]:
     report = Report()
     lines = FileLines(drill.path, drill.path.read_text(encoding="utf-8-sig"))
     select = lines.top_level_entry("select")
-    known_ids = set(deck.facts_by_id) | {f"not-in-sources:{c.id}" for c in deck.unsourced_claims}
+    known_ids = set(deck.asks_by_id) | {f"not-in-sources:{c.id}" for c in deck.unsourced_claims}
     checks = (("tags", drill.selection.tags, set(deck.tags)), ("sources", drill.selection.sources, set(deck.sources)),
               ("ids", drill.selection.ids, known_ids))
     for key, wanted, known in checks:
@@ -229,7 +229,7 @@ def selection_problems(drill: Drill, deck) -> list[Problem]:
     for index, question in enumerate(drill.questions):
         entry = lines.entry("questions", index)
         what = f"question #{index + 1}"
-        fact = deck.facts_by_id.get(question.key)
+        fact = deck.asks_by_id.get(question.key)
         if question.key.startswith("not-in-sources:") and question.key in known_ids:
             if question.type != "claim" or question.judgement:
                 report.add(drill.path, entry.key_line("type"),

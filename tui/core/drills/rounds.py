@@ -61,7 +61,7 @@ def drill_round(drill: Drill, deck: Deck) -> Round:
         if item.key in claims:
             questions.append(unsourced_question(claims[item.key]))
         else:
-            fact = deck.facts_by_id[item.key]
+            fact = deck.asks_by_id[item.key]  # a fact's id, or an ask's
             questions.append(make_question(deck, fact, item.type, rng, item.judgement or "supported"))
     spec = RoundSpec(count=len(questions), types=tuple(dict.fromkeys(q.type for q in questions)),
                      seed=drill.seed, only=tuple(item.key for item in drill.questions))

@@ -24,8 +24,8 @@ class ExportSelection:
 
 
 def selected_facts(deck: Deck, selection: ExportSelection) -> list[Fact]:
-    """The deck's facts matching the selection, in deck order."""
-    return [fact for fact in deck.facts
+    """The deck's asks (each fact, then its further asks) matching the selection, in deck order."""
+    return [fact for fact in deck.asks
             if (not selection.tags or set(selection.tags) & set(fact.tags))
             and (not selection.sources or set(selection.sources) & set(fact.source_ids))
             and (not selection.ids or fact.id in selection.ids)]

@@ -52,6 +52,7 @@ class LearnerReport:
     most_missed: tuple[MissedFact, ...]  # most misses first
     due_now: int  # facts of the deck due again at this moment
     due_today: tuple[str, ...]  # fact ids due by the end of the learner's day, most overdue first
+    close: int = 0  # of the right answers, how many were close (a slip): shown apart
 
     @property
     def percent(self) -> float | None:
@@ -81,7 +82,7 @@ def most_missed(rows: list[AnsweredRow], deck: Deck, limit: int) -> tuple[Missed
     misses: Counter[str] = Counter()
     last_wrong: dict[str, str] = defaultdict(str)
     for row in rows:  # oldest first, so the last wrong answer wins
-        if row.fact_id is None or row.fact_id not in deck.facts_by_id:
+        if row.fact_id is None or row.fact_id not in deck.asks_by_id:  # a fact's id, or an ask's
             continue
         answers[row.fact_id] += 1
         if row.verdict not in RIGHT:
@@ -102,8 +103,9 @@ def learner_report(store: ProgressStore, deck: Deck, *, now: datetime | None = N
         deck=deck.title,
         answers=len(rows),
         right=sum(row.verdict in RIGHT for row in rows),
+        close=sum(row.verdict == "close" for row in rows),
         facts_seen=summary.facts_seen,
-        facts_in_deck=len(deck.facts),
+        facts_in_deck=len(deck.asks),  # each side a fact is asked from is reviewed on its own
         days=accuracy_by_day(rows, zone),
         most_missed=most_missed(rows, deck, missed),
         due_now=len(store.due_in(deck, now)),

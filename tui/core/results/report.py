@@ -205,7 +205,7 @@ def report_json(report: DrillReport) -> dict:
 def fact_sources(deck) -> Callable[[str], tuple[str, ...]]:
     """For `build_report`: a missed fact's sources as provenance lines, from `deck` (none without one)."""
     def sources_of(key: str) -> tuple[str, ...]:
-        fact = deck.facts_by_id.get(key) if deck is not None else None
+        fact = deck.asks_by_id.get(key) if deck is not None else None  # a fact's id, or an ask's
         if fact is None:
             return ()
         return tuple(deck.sources[s].provenance_line(with_basis=False) for s in fact.source_ids)
