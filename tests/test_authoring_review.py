@@ -10,7 +10,8 @@ import stat
 from pathlib import Path
 
 from tui.core.authoring.drafting import contains_answer, draft_facts, draft_for_passage
-from tui.core.authoring.edits import add_fact, drop_fact, dropped_drafts, edit_fact, write_drafts
+from tui.core.authoring.edits import accept_draft, add_fact, drop_fact, dropped_drafts, edit_fact, write_drafts
+from tui.core.authoring.links import link_drafts
 from tui.core.authoring.importing import add_source, read_article
 from tui.core.authoring.sentences import outline
 from tui.core.authoring.writing import new_deck
@@ -214,3 +215,18 @@ def test_the_same_article_is_not_stored_twice(tmp_path):
     assert again.returncode == 1 and b"stored already" in again.stderr and b"Traceback" not in again.stderr
     assert (root / "deck.toml").read_text(encoding="utf-8") == deck_before
     assert [p.name for p in (root / "sources").iterdir()] == ["kelso.txt"]
+
+
+def test_a_second_articles_vote_disputes_the_same_side_of_the_first(tmp_path):
+    root = tmp_path / "deck"
+    new_deck(root, "Two articles")
+    add_source(root, read_article("a.txt", (VOTE + "\n").encode("utf-8")), "first")
+    write_drafts(root, "first", draft_facts("first", VOTE + "\n"))
+    for draft in load_deck([root], complete=False).drafts:
+        accept_draft(root, draft.id)
+    deck = load_deck([root])
+    sides = {f.answer: f.id for f in deck.facts if f.kind == "number"}
+    other = "The Kelso County Council voted 30 to 8 on Tuesday to close the Fernbrook branch library.\n"
+    drafts = [d for d in draft_facts("second", other) if d.kind == "number"]
+    link_drafts(drafts, deck.facts, lambda fact, answer: check_answer(fact, answer).correct)
+    assert {d.answer: d.disputes for d in drafts} == {"30": sides["31"], "8": sides["7"]}

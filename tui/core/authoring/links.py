@@ -1,7 +1,8 @@
 """Drafts that restate an existing fact: a proposed extra citation, or a proposed dispute.
 
 A draft "states the same thing" as a fact when their statements, each without its
-answer, say nearly the same words and the answers are of the same kind; then the
+answer, say nearly the same words and the answers are of the same kind (and count the
+same thing, when both say what they count); then the
 deck's own answer checker decides: the draft's answer right for the fact means
 corroboration, wrong means the two sources disagree.
 """
@@ -25,6 +26,7 @@ class FactLike(Protocol):
     answer: str
     aliases: tuple[str, ...]
     kind: str
+    unit: str
 
     @property
     def source_ids(self) -> tuple[str, ...]: ...
@@ -53,6 +55,8 @@ def link_drafts(drafts: list[Draft], facts: Iterable[FactLike], is_right: Callab
         for fact in facts:
             if draft.source in fact.source_ids or not _same_kind(draft.kind, fact.kind):
                 continue
+            if draft.unit and fact.unit and draft.unit != fact.unit:
+                continue  # votes for are not votes against, whatever the sentences share
             theirs = _without(fact.statement, [fact.answer, *fact.aliases])
             score = fuzz.token_set_ratio(mine, theirs)
             if score >= best_score:
