@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import aiohttp
+from aiohttp import WSCloseCode
 import pytest
 
 from serve_helpers import running_server
@@ -144,13 +145,13 @@ def test_stopping_the_server_ends_every_app_without_waiting_for_browsers(tmp_pat
             socket = await _open_session(client, url, url.rstrip("/"))
             apps = _descendants(server.process.pid)
             assert apps, "an app process runs for the session"
-            started = time.monotonic()
             server.process.terminate()  # the teacher's Ctrl+C, while the pupil's tab is still open
-            await asyncio.get_running_loop().run_in_executor(None, server.process.wait, 30)
-            assert time.monotonic() - started < 15
+            await asyncio.get_running_loop().run_in_executor(None, server.process.wait, 60)
             while (message := await socket.receive(timeout=10)).type == aiohttp.WSMsgType.BINARY:
                 pass  # what the app drew before it was told to quit
-            assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            # The server said goodbye itself (1001, going away) rather than waiting for the browser:
+            # no timing asserted, the machine may be slow.
+            assert message.type == aiohttp.WSMsgType.CLOSE and message.data == WSCloseCode.GOING_AWAY
             assert not [pid for pid in apps if _alive(pid)]
 
     with running_server(tmp_path, "--deck", QUIZDECK) as server:
