@@ -160,3 +160,28 @@ async def test_stopping_asks_first_and_keeps_the_answers(tmp_path, wait_for, scr
     with open_results(tmp_path / "results") as store:
         [attempt] = store.attempts("ferries")
         assert attempt.state == "quit" and len(store.answers("ferries")) == 1
+
+
+async def test_a_stray_enter_never_answers_the_next_choice_question(tmp_path, wait_for, screen_text) -> None:
+    # "c" then Enter out of habit (exam mode moves on at once), or Enter twice on feedback: the Enter
+    # lands on the next question's options and must not pick option A for a question not yet read.
+    for feedback in ("end", "each"):
+        folder = tmp_path / feedback
+        folder.mkdir()
+        drill = write_drill(folder, ferries_drill('["choice"]', feedback=f'"{feedback}"'))
+        app = DrillApp(prepare_drill(drill), folder / "results", name="Ida", clock=FakeClock())
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: "Question 1 of 3" in screen_text(app), "the first question")
+            await pilot.press(right_answer(app.session.current).lower())  # the key a pupil presses
+            if feedback == "each":
+                await wait_for(pilot, lambda: "Correct" in screen_text(app), "feedback")
+                await pilot.press("enter")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "Question 2 of 3" in screen_text(app), "the second question")
+            await pilot.pause()
+            assert "Question 2 of 3" in screen_text(app)
+            await pilot.press("down", "enter")  # choosing with the arrows still works
+            await wait_for(pilot, lambda: len(app.session.result().results) == 2, "the second answer")
+        with open_results(folder / "results") as store:
+            rows = store.answers("ferries")
+        assert [r.number for r in rows] == [1, 2] and rows[1].given.startswith("A.")

@@ -141,6 +141,10 @@ class DrillScreen(Screen):
         self.query_one(FeedbackPanel).clear()
         self._enter(QUESTION)
         self.query_one(QuestionPanel).show(question, self.session.number, self.session.total)
+        if question.type == "choice":
+            # No option starts highlighted: an Enter meant for the last question (exam mode moves on at
+            # once; feedback is left with Enter) would otherwise answer A to a question not yet read.
+            self.query_one("#question-choices", OptionList).highlighted = None
         self.query_one("#question-hint", Static).update(render.answer_hint(question, plain=False, drill=True))
         self.query_one("#drill-countdown", Static).update(drill_text.countdown(self.session.time_left()))
 
