@@ -185,3 +185,22 @@ async def test_a_stray_enter_never_answers_the_next_choice_question(tmp_path, wa
         with open_results(folder / "results") as store:
             rows = store.answers("ferries")
         assert [r.number for r in rows] == [1, 2] and rows[1].given.startswith("A.")
+
+
+async def test_the_drills_time_running_out_during_feedback_ends_it_as_time_up(tmp_path, wait_for,
+                                                                                screen_text) -> None:
+    # A pupil still reading feedback when the whole drill's time runs out gets the end screen at once
+    # (not a question that can no longer be answered), and every question left shows "Time up".
+    clock = FakeClock()
+    drill = write_drill(tmp_path, ferries_drill('["typed", "cloze"]', round_seconds="60"))
+    app = DrillApp(prepare_drill(drill), tmp_path / "results", name="Jo", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await _first_right(pilot, app, wait_for, screen_text, then_next=False)
+        clock.advance(61)
+        await wait_for(pilot, lambda: "End of drill" in screen_text(app), "the end screen")
+        text = screen_text(app)
+        assert "Score 1 of 3" in text and text.count("Time up") == 2 and "Skipped" not in text
+    with open_results(tmp_path / "results") as store:
+        [attempt] = store.attempts("ferries")
+        rows = store.answers("ferries")
+    assert attempt.state == "finished" and [r.timed_out for r in rows] == [False, True, True]

@@ -203,29 +203,26 @@ def run_plain(prepared, target, name: str | None, stdin: TextIO, stdout: TextIO,
         return 1
     session = DrillSession(prepared, recorder, clock=clock or time.monotonic,
                            report=lambda problem: print(f"factdrill drill: {problem}", file=sys.stderr))
-    timed_out: set[int] = set()
     try:  # however it ends (end of input, Ctrl-C, a closed pipe), the answers given are kept
         while session.current is not None:
-            question, number = session.current, session.number
+            question = session.current
             _show_question(session, console)
             record = _settle_question(session, stdin, console)
             if record is None:
                 console.print(Text("End of input: the drill ends here; your answers are saved.", style="dim"))
                 break
             if session.timed_out:
-                timed_out.add(number)
                 console.print(Text("Time was up: this question is saved as unanswered.", style="bold"))
             elif not drill.exam:
                 console.print()
                 console.print(render.feedback(deck, question, record.grade, plain=True))
             if session.state == RoundState.SUMMARY:  # the drill's own time ran out
-                timed_out.update(range(number, session.total + 1))
                 console.print(Text("The drill's time is up.", style="bold"))
                 break
             session.advance()
         console.print()
         console.print(Text("End of drill", style="bold underline"))
-        console.print(drill_text.end_summary(drill, session.result(), session.total, timed_out))
+        console.print(drill_text.end_summary(drill, session.result(), session.total, session.timed_out_numbers))
     finally:
         session.close()
     return 0

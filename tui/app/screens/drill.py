@@ -83,7 +83,6 @@ class DrillScreen(Screen):
     def __init__(self, session: DrillSession) -> None:
         super().__init__()
         self.session = session
-        self.timed_out: set[int] = set()
         self.state = QUESTION
 
     def compose(self) -> ComposeResult:
@@ -127,8 +126,11 @@ class DrillScreen(Screen):
         if self.app.screen is not self:  # asked whether to stop: the clock is read again after
             return
         if self.state == QUESTION and self.session.tick():
-            self.timed_out.add(self.session.number)
             self._settled(None)
+        elif self.state == FEEDBACK and self.session.deadline.round_over():
+            self.session.tick()  # the whole drill's time is up while reading feedback: every question left too
+            self.app.drill_finished()
+            return
         self.query_one("#drill-countdown", Static).update(drill_text.countdown(self.session.time_left()))
 
     # --- a question ------------------------------------------------------------------------------
@@ -154,21 +156,18 @@ class DrillScreen(Screen):
         if not given.strip():
             self.query_one(QuestionPanel).note("An empty answer is not graded: answer, or ctrl+s to leave it.")
             return
-        number = self.session.number
         try:
             record = self.session.answer(given)
         except NotAnAnswer as problem:
             self.query_one(QuestionPanel).note(f"Not an answer here: {problem}.")
             return
         except TimeUp:
-            self.timed_out.add(number)
             record = None
         self._settled(record)
 
     def _settled(self, record) -> None:
         """Feedback, or (exam mode, or time up for the whole drill) straight on."""
         if self.session.state == RoundState.SUMMARY:  # the drill's time ran out
-            self.timed_out.update(range(self.session.number, self.session.total + 1))
             self.app.drill_finished()
             return
         record = record or self.session.result().results[-1]
@@ -205,11 +204,9 @@ class DrillScreen(Screen):
         self._give(label)
 
     def action_skip(self) -> None:
-        number = self.session.number
         try:
             record = self.session.skip()
         except TimeUp:
-            self.timed_out.add(number)
             record = None
         self._settled(record)
 
@@ -239,16 +236,16 @@ class DrillEndScreen(Screen):
         Binding("q,enter,escape", "app.quit", "Done", id="drill.done"),
     ]
 
-    def __init__(self, session: DrillSession, timed_out: set[int]) -> None:
+    def __init__(self, session: DrillSession) -> None:
         super().__init__()
         self.session = session
-        self.timed_out = timed_out
 
     def compose(self) -> ComposeResult:
         drill = self.session.prepared.drill
         with VerticalScroll(id="drill-end"):
             yield Static(Text("End of drill", style="bold underline"))
-            yield Static(drill_text.end_summary(drill, self.session.result(), self.session.total, self.timed_out),
+            yield Static(drill_text.end_summary(drill, self.session.result(), self.session.total,
+                                                 self.session.timed_out_numbers),
                          id="drill-end-summary")
             yield Static(Text("Your answers are saved." + (" r: take it again." if drill.retry else ""),
                               style="dim"))
