@@ -20,6 +20,7 @@ def test_a_broken_drill_is_refused_before_serving(tmp_path):
     shown = factdrill("serve", "--drill", str(drill), "--port", "1")
     assert shown.returncode == 1
     assert f"{drill}:" in shown.stderr and "Traceback" not in shown.stderr
+    assert "factdrill serve: 1 problem(s) in the drill file" in shown.stderr  # the command that refused
 
 
 def test_a_drill_names_its_own_deck_and_results_go_with_a_drill(tmp_path):

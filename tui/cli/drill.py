@@ -11,6 +11,7 @@ is up is not graded and the question is saved as unanswered.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -63,8 +64,8 @@ def run(args: argparse.Namespace) -> int:
     return run_plain(prepared, results_target(args.results, prepared.drill.path), name, sys.stdin, sys.stdout)
 
 
-def prepare_or_exit(path: str):
-    """The drill ready to take; its problems on stderr and exit 1 otherwise."""
+def prepare_or_exit(path: str, command: str = "drill"):
+    """The drill ready to take; its problems on stderr and exit 1 otherwise (`command` names who says so)."""
     from tui.core.drills.loading import DrillProblems
     from tui.core.drills.rounds import prepare_drill
 
@@ -72,8 +73,8 @@ def prepare_or_exit(path: str):
         return prepare_drill(path)
     except DrillProblems as problems:
         count = print_problems(problems.problems)
-        print(f"factdrill drill: {count} problem(s); run `factdrill drill validate {path}` for details",
-              file=sys.stderr)
+        print(f"factdrill {command}: {count} problem(s) in the drill file; fix them, then check it with "
+              f"`factdrill drill validate {shlex.quote(path)}`", file=sys.stderr)
         raise SystemExit(1) from None
 
 

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if args.drill:
         from tui.cli.drill import prepare_or_exit
 
-        prepared = prepare_or_exit(args.drill)
+        prepared = prepare_or_exit(args.drill, "report")
     if args.live:
         return _live(target, prepared)
     try:
