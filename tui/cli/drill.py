@@ -11,6 +11,7 @@ is up is not graded and the question is saved as unanswered.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -40,6 +41,20 @@ def results_target(args_results: str | None, drill_path: Path) -> str | Path:
     return args_results if args_results else drill_path.parent / "results"
 
 
+def not_a_terminal(command: str) -> bool:
+    """True (and why, on stderr) when the app cannot run here: stdin or stdout is not a terminal.
+
+    Started into a pipe the app would hang, and a drill's attempt would stay open under the pupil's name.
+    A browser tab of `serve` runs the app through Textual's web driver, with pipes: that is allowed.
+    """
+    if os.environ.get("TEXTUAL_DRIVER") or (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    print(f"factdrill {command}: not a terminal; add --plain to answer line by line on stdin/stdout"
+          if command == "drill" else f"factdrill {command}: not a terminal; --live needs one (leave it out, "
+          "or use --json, --markdown or --csv)", file=sys.stderr)
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     if args.files[0] == "validate" and not Path("validate").is_file():
         if len(args.files) < 2:
@@ -48,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         return validate(args.files[1:])
     if len(args.files) != 1:
         print("factdrill drill: give one drill file (or: drill validate FILE ...)", file=sys.stderr)
+        return 2
+    if not args.plain and not_a_terminal("drill"):
         return 2
     prepared = prepare_or_exit(args.files[0])
     name = args.name
