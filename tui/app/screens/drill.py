@@ -175,7 +175,11 @@ class DrillScreen(Screen):
             self._next()
             return
         question = record.question
-        self.query_one(FeedbackPanel).show(question, record.grade, self.session.number, self.session.total)
+        panel = self.query_one(FeedbackPanel)
+        panel.show(question, record.grade, self.session.number, self.session.total)
+        if self.session.timed_out:
+            head = render.feedback_head(self.session.prepared.deck, question, record.grade)
+            panel.query_one("#feedback-head", Static).update(drill_text.timed_out_head(head))
         hint = "Time was up: saved as unanswered. " if self.session.timed_out else ""
         self.query_one("#feedback-hint", Static).update(Text(hint + "Enter: next question", style="dim"))
         self._enter(FEEDBACK)
