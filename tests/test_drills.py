@@ -75,6 +75,8 @@ types = ["essay"]
     assert any(f"{where}:6:" in p and "unknown key 'colour'" in p for p in problems)
     assert any(f"{where}:9:" in p and "'count' must be at least 1" in p for p in problems)
     assert any(f"{where}:10:" in p and "unknown question type 'essay'" in p for p in problems)
+    lines = [int(p.split(f"{where}:")[1].split(":")[0]) for p in problems]
+    assert lines == sorted(lines)  # in file order, as a teacher fixes them top to bottom
 
 
 def test_selection_is_checked_against_the_deck(tmp_path: Path) -> None:
