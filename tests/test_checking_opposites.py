@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.checking.checker import AnswerChecker
+from tui.core.checking.deck_names import TITLES
 from tui.core.checking.matching import key_words, words_of
 from tui.core.checking.contradiction import (
     ANTONYMS, Clash, Entities, are_opposites, lemma, opposite_of, party_clash, words,
@@ -150,3 +151,27 @@ def test_entities_name_a_party_by_its_longest_form_and_possessive() -> None:
     assert set(PARTIES.named_in(words("the United States' and Kyiv's view"))) == {"us", "ukraine"}
     assert PARTIES.named_in(words("states united")) == {}
     assert not Entities.of([])
+
+
+UNDOERS = ("lack of", "the absence of", "failed to", "refused", "anything but", "instead of", "the opposite of",
+           "a former", "the deputy", "fake")
+
+
+@pytest.mark.parametrize("undoer", UNDOERS)
+def test_an_undoing_word_before_any_answer_is_never_accepted(undoer: str) -> None:
+    """'lack of transparency' is not 'transparency', whatever the fact, unless the accepted
+    form or the question itself says it ("what did the first round fail to produce?").
+    Titles before a name ("the deputy", "a former") say nothing of who it is."""
+    tried = 0
+    roots = {w[:4] for w in words_of(undoer) if w not in ("a", "the", "of", "to")}
+    for fact in FACTS:
+        if fact.kind not in ("text", "name", "place") or (fact.kind == "name" and set(words_of(undoer)) & TITLES):
+            continue
+        said = words_of(" ".join((*fact.questions, fact.statement)))
+        for text in (fact.answer, *fact.aliases)[:3]:
+            if roots & {w[:4] for w in (*said, *words_of(text))}:
+                continue
+            judged = CHECKER.check(fact, f"{undoer} {text}")
+            tried += 1
+            assert judged.verdict == "incorrect", (fact.id, f"{undoer} {text}", judged)
+    assert tried > 200

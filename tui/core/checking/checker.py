@@ -59,7 +59,7 @@ from tui.core.checking.contradiction import (
 from tui.core.checking.dates import judge_date
 from tui.core.checking.deck_names import NAMED_KINDS, TITLES, DeckNames, person
 from tui.core.checking.matching import (
-    ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, WordMatch, joined_match,
+    ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, STOPWORDS, WordMatch, joined_match,
     judge_list, key_words, match_words, negation_around_a_form, slip_phrase, words_of,
 )
 from tui.core.checking.money import without_currency, wrong_currency
@@ -67,6 +67,7 @@ from tui.core.checking.normalize import normalize_answer
 from tui.core.checking.numbers import format_value, numbers_in
 from tui.core.checking.prepared import Prepared, prepare
 from tui.core.checking.quantities import signed
+from tui.core.checking.undoing import undoing_words
 from tui.core.deck.model import Deck, Fact
 from tui.core.verdicts import Verdict
 
@@ -235,8 +236,18 @@ class AnswerChecker:
         m = min(done, key=lambda m: (adds_negation(m), len(m.extra), m.edits, len(m.spellings), ranked.index(m.form)))
         if adds_negation(m):
             return self._negation(prep, given, negs[0])
+        owner = _owner_of_another(m.form.words, all_words) if fact.kind == "name" else ""
+        if owner:  # "Zelensky's chief of staff", "Putin's aide" are not Zelensky, Putin
+            return self._verdict(prep, given, INCORRECT, "contradiction", f"'{owner}'s ...' names someone else: expected '{expected}'.")
         extra = [w for w in m.extra if w not in NEGATIONS]
         if extra:
+            undone = undoing_words(
+                [w for w in all_words if fact.kind != "name" or w not in TITLES], m.form.words, prep.question_words,
+            )
+            if undone:
+                return self._verdict(
+                    prep, given, INCORRECT, "negation", f"'{undone}' says something else than the answer: expected '{expected}'.",
+                )
             refused = self._contradiction(prep, given, m, extra, all_words)
             if refused is not None:
                 return refused
@@ -313,6 +324,15 @@ class AnswerChecker:
                 f"'{given.strip()}' is another name from these articles: expected '{expected}'.",
             )
         return self._verdict(prep, given, INCORRECT, "mismatch", f"Expected '{expected}'.")
+
+
+def _owner_of_another(form_words: tuple[str, ...], typed: list[str]) -> str:
+    """The name whose possessive ("putins", as normalising leaves "Putin's") is followed by
+    another word ("Putin's aide"), or ''."""
+    for word, following in zip(typed, typed[1:]):
+        if word.endswith("s") and word[:-1] in form_words and following not in STOPWORDS:
+            return word[:-1].title()
+    return ""
 
 
 _DEFAULT = AnswerChecker()

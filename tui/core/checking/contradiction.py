@@ -86,6 +86,15 @@ reasonable unreasonable | able unable | willing unwilling | conditional uncondit
 provoked unprovoked | negotiable nonnegotiable | armed unarmed | limited unlimited
 known unknown | certain uncertain | clear unclear | stable unstable | successful unsuccessful
 postpone advance | delay hasten | slow fast | slower faster | quickly slowly | postpone bring
+continue stop | continue halt | continue end | continue cease
+deep shallow | deep minor | deep slight | major minor | critical trivial | serious minor | written oral | written verbal
+written spoken | international national | international domestic | foreign domestic
+current former | current past | reciprocal unilateral | clear vague | hesitation eagerness
+mount ease | mount wane | balanced unbalanced | balanced lopsided | primary secondary
+sick healthy | wounded unharmed | intensify reduce | escalate ease
+harden relax | tough gentle | slim good | slim high | dim bright | transparency secrecy
+transparency opacity | openness secrecy | willingness reluctance | readiness reluctance
+progress regress | resume suspend | restart halt | reignite subside
 """.strip()
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _pair in _PAIRS.replace("\n", " | ").split("|"):
@@ -400,3 +409,4 @@ def _party_clash(entities: Entities, party: str, want: Set[str], role: str = "")
         acted = "acted upon" if role == TARGET else "acting"
         return Clash("party", ours, theirs, f"it has {theirs} {acted}, which the answer does not")
     return Clash("party", ours, theirs, f"it names {theirs}, where the answer names {ours}")
+
