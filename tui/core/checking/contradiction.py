@@ -306,8 +306,8 @@ class Entities:
                     continue
                 names.setdefault(party, text)
                 forms.setdefault(ws, party)
-                if not ws[-1].endswith("s"):
-                    forms.setdefault((*ws[:-1], ws[-1] + "s"), party)
+                # The possessive: "Russia's" -> "russias"; "U.S.'s" -> "uss", "Brussels's" too.
+                forms.setdefault((*ws[:-1], ws[-1] + "s"), party)
         return cls(names, forms, max((len(k) for k in forms), default=0))
 
     def __bool__(self) -> bool:
