@@ -285,6 +285,8 @@ class AnswerChecker:
             return self._reject_numbers(prep, given, m)
         extra_set = set(extra)
         rival = next((text for keys, text in prep.rivals if keys <= extra_set), None)
+        if rival is None:  # "at the talks and days before the talks": a distractor the answer's words contain
+            rival = _distractor_typed(prep, m.form.words, all_words)
         if rival is None and fact.kind == "name":
             rival = self._deck_names.rival_person(person(fact), prep.own, extra_set)
         other = next((w for w in extra if w in prep.others or (
@@ -324,6 +326,23 @@ class AnswerChecker:
                 f"'{given.strip()}' is another name from these articles: expected '{expected}'.",
             )
         return self._verdict(prep, given, INCORRECT, "mismatch", f"Expected '{expected}'.")
+
+
+def _distractor_typed(prep: Prepared, form_words: tuple[str, ...], typed: list[str]) -> str | None:
+    """A distractor typed word for word besides the accepted form's own words, or None."""
+    if not prep.distractor_words:
+        return None
+    rest = [w for w in typed if w not in ("a", "an", "the")]
+    own = [w for w in form_words if w not in ("a", "an", "the")]
+    for i in range(len(rest) - len(own) + 1):
+        if rest[i:i + len(own)] == own:
+            rest[i:i + len(own)] = ["|"]  # the form's own words are no distractor's
+            break
+    for words, text in prep.distractor_words:
+        size = len(words)
+        if any(tuple(rest[i:i + size]) == words for i in range(len(rest) - size + 1)):
+            return text
+    return None
 
 
 def _owner_of_another(form_words: tuple[str, ...], typed: list[str]) -> str:

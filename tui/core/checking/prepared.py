@@ -40,6 +40,7 @@ class Prepared:
     party_forms: tuple[Form, ...]  # forms naming a party, with each party as one "@id" word
     context: frozenset[str]  # stemmed words of the statement, questions and unit
     question_numbers: frozenset[Fraction]
+    distractor_words: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words, articles aside; text) per distractor
     numbers: NumberReader | None = None
     duration: DurationReader | None = None
     date: DateParts | None = None
@@ -85,6 +86,7 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
         party_forms=_party_forms(fact, forms, deck),
         context=frozenset(stem(w) for w in words_of(" ".join((fact.statement, *fact.questions, fact.unit)))),
         question_numbers=frozenset(numbers_in(question_words)),
+        distractor_words=tuple((ws, text) for text in fact.distractors if (ws := _without_articles(words_of(text)))),
     )
     kind = answer_kind(fact, forms[0])
     if kind in ("number", "percent"):
@@ -98,6 +100,10 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
     elif kind == "list":
         prep.items = tuple(list_items(f.text) for f in forms)
     return prep
+
+def _without_articles(words: list[str]) -> tuple[str, ...]:
+    return tuple(w for w in words if w not in ("a", "an", "the"))
+
 
 def _parties(fact: Fact, forms: tuple[Form, ...], deck: DeckNames) -> frozenset[Mention]:
     """The parties the answer names, with their roles: those of its accepted forms, else
