@@ -141,6 +141,12 @@ class AnswerChecker:
         negs = [w for w in words if w in NEGATIONS]
         if len(negs) > prep.negations:
             return self._negation(prep, given, negs[0])
+        # "lack of May 16", "anything but Putin, Zelensky" (text answers are held to the form they
+        # match below; numbers weigh their own hedges: "a little more than", "fewer than").
+        if prep.date is not None or prep.items:
+            undone = undoing_words(words, prep.said)
+            if undone:
+                return self._undone(prep, given, undone)
         if prep.numbers is not None and prep.numbers.ok:
             amount = without_currency(given) if fact.kind == "money" else given
             return self._outcome(prep, given, prep.numbers.judge(amount, prep.context, prep.question_numbers))
@@ -172,6 +178,10 @@ class AnswerChecker:
         return self._verdict(
             prep, given, INCORRECT, "negation", f"The answer adds a negation ('{word}'): expected '{prep.fact.answer}'.",
         )
+
+    def _undone(self, prep: Prepared, given: str, word: str) -> Verdict:
+        why = f"'{word}' says something else than the answer: expected '{prep.fact.answer}'."
+        return self._verdict(prep, given, INCORRECT, "negation", why)
 
     def _outcome(self, prep: Prepared, given: str, outcome: tuple[str, str, str]) -> Verdict:
         verdict, rule, why = outcome
@@ -245,9 +255,7 @@ class AnswerChecker:
                 [w for w in all_words if fact.kind != "name" or w not in TITLES], m.form.words, prep.question_words,
             )
             if undone:
-                return self._verdict(
-                    prep, given, INCORRECT, "negation", f"'{undone}' says something else than the answer: expected '{expected}'.",
-                )
+                return self._undone(prep, given, undone)
             refused = self._contradiction(prep, given, m, extra, all_words)
             if refused is not None:
                 return refused

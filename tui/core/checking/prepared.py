@@ -40,6 +40,7 @@ class Prepared:
     party_forms: tuple[Form, ...]  # forms naming a party, with each party as one "@id" word
     context: frozenset[str]  # stemmed words of the statement, questions and unit
     question_numbers: frozenset[Fraction]
+    said: tuple[str, ...] = ()  # the words of every accepted form, then of the questions
     distractor_words: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words, articles aside; text) per distractor
     numbers: NumberReader | None = None
     duration: DurationReader | None = None
@@ -86,6 +87,7 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
         party_forms=_party_forms(fact, forms, deck),
         context=frozenset(stem(w) for w in words_of(" ".join((fact.statement, *fact.questions, fact.unit)))),
         question_numbers=frozenset(numbers_in(question_words)),
+        said=(*(w for f in forms for w in f.words), *question_words),
         distractor_words=tuple((ws, text) for text in fact.distractors if (ws := _without_articles(words_of(text)))),
     )
     kind = answer_kind(fact, forms[0])
