@@ -136,6 +136,13 @@ class AnswerChecker:
         entities = self._deck_names.entities
         echo = echoed_parties(words, prep.question_words, entities) if prep.parties else frozenset()
         party = parties_clash(prep.parties, words, entities, echo)
+        if party is None and not prep.parties and entities and fact.kind in ("text", "name"):
+            # A party the fact never names: "Russia's chief of staff" for Zelensky's (a place
+            # may name its country: "Istanbul, Turkey").
+            stray = next((p for p in entities.named_in(words) if p not in prep.context_parties), None)
+            if stray is not None:
+                name = entities.names[stray]
+                party = Clash("party", "", name, f"it brings in {name}, which this fact does not name")
         if party is not None:
             return self._clash(prep, given, party)
         negs = [w for w in words if w in NEGATIONS]
