@@ -67,7 +67,7 @@ CASES = [
     case(KELLOGG, "US envoy Keith Kellogg", OK, "extra-words"),
     case(PUTIN, "Vladimir Putin", OK, "exact"),
     case(PUTIN, "President Vladimir Putin", OK, "extra-words"),
-    case(UMEROV, "Defence Minister Rustem Umerov", OK, "extra-words"),
+    case(UMEROV, "Defence Minister Rustem Umerov", OK, "alias"),  # another ask of the deck accepts it for him
     case(FIDAN, "Foreign Minister Hakan Fidan", OK, "extra-words"),
     case(VENUE, "Istanbul " + "very " * 12, WRONG, "extra-words"),
     # -- other answers, alternatives and contradictions ---------------------------------

@@ -41,6 +41,7 @@ class DeckNames:
     by_spelling: dict[str, set[str]] = field(default_factory=dict)  # spelling key -> names with it
     entities: Entities = field(default_factory=Entities)
     date_order: str = ""
+    forms_of: dict[str, list[str]] = field(default_factory=dict)  # person -> every form any ask gives them
 
     @classmethod
     def of(cls, deck: Deck | None) -> "DeckNames":
@@ -51,6 +52,7 @@ class DeckNames:
         people: list[tuple[str, frozenset[str], str]] = []
         people_words: dict[str, set[str]] = {}
         given_names: dict[str, set[str]] = {}
+        forms_of: dict[str, list[str]] = {}
         # Every question the deck asks (a fact's asks too); a person is who an answer names, so
         # two asks about Zelensky are one person, not two people sharing a surname.
         for fact in getattr(deck, "asks", deck.facts):
@@ -62,6 +64,8 @@ class DeckNames:
             who = person(fact)
             for text in (fact.answer, *fact.aliases):
                 people.append((who, frozenset(key_words(words_of(text))), text))
+                if text not in forms_of.setdefault(who, []):
+                    forms_of[who].append(text)
             for text in (fact.answer, *fact.aliases):
                 for word in key_words(words_of(text)):
                     people_words.setdefault(word, set()).add(who)
@@ -78,7 +82,9 @@ class DeckNames:
         for word in names | people_words.keys():
             by_spelling.setdefault(spelling_key(word), set()).add(word)
         entities = Entities.of((e.id, e.forms) for e in deck.entities)
-        return cls(frozenset(names), tuple(people), people_words, given_names, by_spelling, entities, deck.date_order)
+        return cls(
+            frozenset(names), tuple(people), people_words, given_names, by_spelling, entities, deck.date_order, forms_of,
+        )
 
     def spelt_like(self, words: set[str]) -> set[str]:
         """The deck's names spelt like one of ``words`` ("sergei" for "sergey")."""

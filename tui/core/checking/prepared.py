@@ -51,7 +51,10 @@ class Prepared:
 
 def prepare(fact: Fact, deck: DeckNames) -> Prepared:
     """Everything the checker needs of ``fact``, computed once; ``deck`` is shared, not copied."""
-    forms = tuple(Form.of(t) for t in (fact.answer, *fact.aliases) if normalize_answer(t))
+    texts = [fact.answer, *fact.aliases]
+    if fact.kind == "name":  # what another ask accepts for the same person ("Keith Kellog") is accepted here
+        texts += [t for t in deck.forms_of.get(person(fact), ()) if t not in texts]
+    forms = tuple(Form.of(t) for t in texts if normalize_answer(t))
     if not forms:
         forms = (Form.of(fact.answer),)
     implicit = _surname_forms(fact, forms, deck)
