@@ -175,3 +175,22 @@ def test_an_undoing_word_before_any_answer_is_never_accepted(undoer: str) -> Non
             tried += 1
             assert judged.verdict == "incorrect", (fact.id, f"{undoer} {text}", judged)
     assert tried > 200
+
+
+# Near misses that are words of their own, often the opposite: never a slip of the answer.
+OTHER_WORDS = {"undermine": "underpin", "stalling": "starting", "declined": "decided", "resumed": "presumed",
+               "timeline": "pipeline", "progress": "regress", "revenge": "revenue", "retaliation": "realization"}
+
+
+def test_another_english_word_is_never_a_slip_of_the_answer() -> None:
+    tried = 0
+    for fact in FACTS:
+        if fact.kind != "text":
+            continue
+        for text in (fact.answer, *fact.aliases):
+            for word, other in OTHER_WORDS.items():
+                if word in words_of(text):
+                    typed = " ".join(other if w == word else w for w in words_of(text))
+                    tried += 1
+                    assert not CHECKER.check(fact, typed).correct, (fact.id, typed)
+    assert tried >= 6

@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from tui.core.checking.normalize import fold, stem, tokens
 from tui.core.checking.numbers import collapse_numbers, is_number_token
+from tui.core.checking.real_words import another_word
 from tui.core.verdicts import Outcome
 
 CORRECT, CLOSE, INCORRECT = Outcome.CORRECT, Outcome.CLOSE, Outcome.INCORRECT  # a typed answer's verdicts
@@ -187,7 +188,9 @@ def match_words(form: Form, typed: tuple[str, ...], blocked: Container[str], var
                 if used[j] or is_number_token(word) or word in blocked or word in NEGATIONS:
                     continue
                 d = OSA.distance(key, word, score_cutoff=budget)
-                if d < best_d and not _nearer_elsewhere(word, d, blocked):
+                # Another English word is no slip ("underpin" for "undermine"); names are
+                # let off, their transliterations are words too ("Stambul").
+                if d < best_d and not _nearer_elsewhere(word, d, blocked) and (variants or not another_word(word, key)):
                     best_j, best_d = j, d
         if best_j < 0:
             result.missing.append(key)
