@@ -175,6 +175,8 @@ class AnswerChecker:
         fact = prep.fact
         verdict, rule, why = judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given, fact.ordered)
         all_words = words_of(given)
+        if verdict != INCORRECT and (unknown := self._unknown_number(prep, given, all_words)) is not None:
+            return unknown  # "a 15-day ceasefire and a prisoner exchange"
         for form in prep.forms:
             clash = opposite_of(form.words, all_words, prep.safe_words)
             if clash is not None and clash.kind == "opposite":
@@ -298,6 +300,9 @@ class AnswerChecker:
         fact, expected = prep.fact, prep.fact.answer
         if any(w.startswith("#") for w in extra) and any(k.startswith("#") for k in m.form.keys):
             return self._reject_numbers(prep, given, m)
+        unknown = self._unknown_number(prep, given, extra)
+        if unknown is not None:
+            return unknown
         extra_set = set(extra)
         rival = next((text for keys, text in prep.rivals if keys <= extra_set), None)
         if rival is None:  # "at the talks and days before the talks": a distractor the answer's words contain
@@ -319,6 +324,15 @@ class AnswerChecker:
         else:
             return None
         return self._verdict(prep, given, INCORRECT, "contradiction", f"{why}: expected '{expected}'.")
+
+    def _unknown_number(self, prep: Prepared, given: str, typed: list[str]) -> Verdict | None:
+        """A number neither the answer nor its fact says ("a 15-day ceasefire"): numbers are
+        checkable, so one the articles do not give here is wrong, not decoration."""
+        stray = next((w for w in typed if w.startswith("#") and w not in prep.known_numbers), None)
+        if stray is None:
+            return None
+        shown = format_value(numbers_in([stray])[0]) if numbers_in([stray]) else stray[1:]
+        return self._verdict(prep, given, INCORRECT, "number", f"{shown} is not in what the articles say here: expected '{prep.fact.answer}'.")
 
     def _reject_numbers(self, prep: Prepared, given: str, m: WordMatch) -> Verdict:
         typed = [format_value(v) for v in numbers_in(list(m.extra))]
