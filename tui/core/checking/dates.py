@@ -191,6 +191,14 @@ def judge_date(fact: Fact, want: DateParts, words: list[str], order: str = "") -
         mine, theirs = getattr(want, part), getattr(got, part)
         if mine is not None and theirs is not None and mine != theirs:
             return INCORRECT, "date", f"{got.label()} is not {want.label()}: another {part} is another date."
+    if (want.month is None and got.month is not None) or (want.day is None and got.day is not None):
+        # More precise than the answer: the extra must agree with the fact's own statement
+        # ("April 2022" for the year the war began, which the statement gives as February 2022).
+        said = parse_date(tokens(fact.statement), order)
+        for part in ("month", "day"):
+            told, theirs = getattr(said, part), getattr(got, part)
+            if said.ok and said.year in (None, want.year) and told is not None and theirs is not None and told != theirs:
+                return INCORRECT, "date", f"{got.label()} is not {said.label()}, the date the articles give."
     if want.day is not None and (got.day is None or got.month is None):
         return INCORRECT, "date", f"Not precise enough: expected '{expected}' (a day)."
     if want.month is not None and got.month is None:
