@@ -194,3 +194,12 @@ def test_another_english_word_is_never_a_slip_of_the_answer() -> None:
                     tried += 1
                     assert not CHECKER.check(fact, typed).correct, (fact.id, typed)
     assert tried >= 6
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("reasonable", "unrealistic"), ("insisted", "dropped"), ("accepted", "dismissed"),
+    ("negotiable", "non-negotiable"), ("negotiation", "non-negotiable"), ("continued", "stopped"),
+    ("deep", "shallow"), ("written", "oral"), ("international", "national"), ("current", "former"),
+])
+def test_pairs_the_lexicon_lacked(a: str, b: str) -> None:
+    assert are_opposites(a, b) and are_opposites(b, a)

@@ -94,7 +94,10 @@ mount ease | mount wane | balanced unbalanced | balanced lopsided | primary seco
 sick healthy | wounded unharmed | intensify reduce | escalate ease
 harden relax | tough gentle | slim good | slim high | dim bright | transparency secrecy
 transparency opacity | openness secrecy | willingness reluctance | readiness reluctance
-progress regress | resume suspend | restart halt | reignite subside
+progress regress | resume suspend | restart halt | reignite subside | critical minor
+concession demand | concession ultimatum | invasion withdrawal | failure willingness
+opportunity threat | presidential parliamentary
+reasonable unrealistic | insist drop | accept dismiss
 """.strip()
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _pair in _PAIRS.replace("\n", " | ").split("|"):
@@ -182,6 +185,17 @@ def _joined(ws: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_DERIVING = ("ability", "ation", "able", "ible", "ion", "ate")  # "negotiable" ~ "negotiation"
+
+
+def _root(word: str) -> str:
+    """A word less one deriving ending, when at least five letters are left ('negoti')."""
+    for ending in _DERIVING:
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[: -len(ending)]
+    return word
+
+
 def _affix_negates(plain: str, negated: str) -> bool:
     """Whether ``negated`` is ``plain`` with a negating prefix (or -less for -ful)."""
     if plain.endswith("ful") and negated.endswith("less") and plain[:-3] == negated[:-4] and len(plain) > 5:
@@ -194,7 +208,7 @@ def _affix_negates(plain: str, negated: str) -> bool:
             continue
         if len(rest) < _MIN_AFFIX_REST.get(prefix, 4):
             continue
-        if rest == plain or lemma(rest) == lemma(plain):
+        if rest == plain or lemma(rest) == lemma(plain) or _root(rest) == _root(plain):
             return True
         # A slip on top of an unmistakable affix ("unresonable") is still the opposite, for
         # long words; not after "in" or "a", which begin many words ("instanbul" is a slip).
@@ -207,6 +221,7 @@ def _affix_negates(plain: str, negated: str) -> bool:
 @lru_cache(maxsize=65536)
 def are_opposites(a: str, b: str) -> bool:
     """Whether two single words mean the opposite: an antonym pair or a negating affix."""
+    a, b = a.replace("-", ""), b.replace("-", "")  # "non-negotiable" is one word here
     if a == b:
         return False
     la, lb = lemma(a), lemma(b)
