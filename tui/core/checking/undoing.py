@@ -19,7 +19,7 @@ lack lacks lacked lacking | absence absent absences | fail fails failed failing 
 refuse refuses refused refusing refusal | reject rejects rejected rejecting rejection
 deny denies denied denying denial | avoid avoids avoided avoiding avoidance
 oppose opposes opposed opposing opposition | instead | opposite | reverse reversed reversal
-contrary | minus | fake | pseudo | quasi | sham | barely | hardly | scarcely | little | fewer
+contrary | minus | fake | pseudo | quasi | sham | barely | hardly | scarcely | little | fewer | less | least
 lose loses lost losing loss losses | missing | zero | stop stops stopped stopping
 halt halts halted halting | cease ceases ceased ceasing | end ends ended ending
 cancel cancels cancelled canceled cancelling cancellation | abandon abandons abandoned abandoning
