@@ -32,6 +32,8 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 # "1,000" but not "1,000.5" nor "1,0000"; a full stop after the number is fine ("1,000.").
 _DIGIT_GROUPS = re.compile(r"(?<![\d.])\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?!\d|\.\d|,\d)")
+# A decimal comma before a scale word ("1,2 million", as much of Europe writes 1.2 million).
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=\s*(?:million|billion|thousand|mln|bn|m|k)\b)")
 # Control and format characters (NUL, escapes, zero-width and direction marks) separate words.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _GROUP_SEP = re.compile(r"[,\u00a0\u202f\u2009 ]")
@@ -82,6 +84,7 @@ def normalize_answer(text: str) -> str:
         text = _transliterate(unicodedata.normalize("NFKC", text))
     text = fold(_CONTROL.sub(" ", text))
     text = _LEADING_POINT.sub("0.", text)
+    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     text = _DIGIT_GROUPS.sub(_join_digit_groups, text)
     text = text.replace("%", " percent ").replace("&", " and ")
     # "Kyiv's" -> "kyivs": an apostrophe joins, it does not separate.
