@@ -203,3 +203,26 @@ def test_another_english_word_is_never_a_slip_of_the_answer() -> None:
 ])
 def test_pairs_the_lexicon_lacked(a: str, b: str) -> None:
     assert are_opposites(a, b) and are_opposites(b, a)
+
+
+def _keys(text: str) -> set[str]:
+    return set(key_words(words_of(text)))
+
+
+def test_the_answer_then_what_it_is_not_is_fair_and_the_other_way_round_never() -> None:
+    """"Istanbul, not Ankara" is right; "Ankara, not Istanbul", "Ankara rather than Istanbul"
+    never are, for every fact and each of its distractors that shares no word with its answer."""
+    tried = 0
+    for fact in FACTS:
+        own = set().union(*(_keys(text) for text in (fact.answer, *fact.aliases)))
+        for distractor in fact.distractors:
+            if not _keys(distractor) or _keys(distractor) & own:
+                continue
+            for shape in ("{a}, not {d}", "{a} rather than {d}", "{a} (not {d})"):
+                judged = CHECKER.check(fact, shape.format(a=fact.answer, d=distractor))
+                assert judged.correct, (fact.id, shape, judged)
+            for shape in ("{d}, not {a}", "{d} rather than {a}", "{d} instead of {a}", "{d} (not {a})"):
+                judged = CHECKER.check(fact, shape.format(a=fact.answer, d=distractor))
+                assert judged.verdict == "incorrect", (fact.id, shape, judged)
+            tried += 1
+    assert tried > 150

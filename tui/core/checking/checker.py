@@ -53,8 +53,10 @@ to the text rules, so a deck never gets a checker that rejects its own answer.
 
 from __future__ import annotations
 
+import re
+
 from tui.core.checking.contradiction import (
-    Clash, echoed_parties, opposite_in_context, opposite_of, parties_clash,
+    Clash, are_opposites, echoed_parties, opposite_in_context, opposite_of, parties_clash,
 )
 from tui.core.checking.dates import judge_date
 from tui.core.checking.deck_names import NAMED_KINDS, TITLES, DeckNames, person
@@ -93,7 +95,7 @@ class AnswerChecker:
         if len(given) > _MAX_ANSWER_CHARS:
             return self._verdict(prep, given, INCORRECT, "too-long", f"That is more than an answer: expected '{fact.answer}'.")
         try:
-            return self._check(prep, given)
+            return self._check_contrast(prep, given) or self._check(prep, given)
         except (ValueError, OverflowError, ZeroDivisionError, RecursionError, MemoryError):
             # A defensive net for pathological input; the rules themselves do not raise.
             return self._verdict(prep, given, INCORRECT, "mismatch", f"Expected '{fact.answer}'.")
@@ -164,6 +166,31 @@ class AnswerChecker:
         if prep.items:
             return self._check_list(prep, given)
         return self._check_text(prep, given)
+
+    def _check_contrast(self, prep: Prepared, given: str) -> Verdict | None:
+        """"Istanbul, not Ankara": the answer, then what it is not. Judged by its head alone when
+        the tail shares no word with any accepted form (else the whole is judged as typed)."""
+        found = _CONTRAST.match(given)
+        if found is None:
+            return None
+        head, tail = found.group("head"), found.group("tail")
+        tail_keys = set(key_words(words_of(tail)))
+        if not tail_keys or tail_keys & prep.own or not normalize_answer(head) or not self._something_else(prep, tail_keys):
+            return None
+        judged = self._check(prep, head)
+        if judged.verdict == INCORRECT:
+            return None
+        return Verdict(given, judged.verdict, judged.rule, judged.expected, f"{judged.explanation} (And not '{tail.strip()}'.)")
+
+    def _something_else(self, prep: Prepared, keys: set[str]) -> bool:
+        """Whether ``keys`` name a rival answer: a distractor, a name or party of the deck, a
+        figure, or the opposite of a word of the answer ("transparency, not secrecy"). "Not
+        really", "not sure" name nothing: the whole is judged as typed."""
+        if any(rival <= keys for rival, _ in prep.rivals) or keys <= self._deck_names.names:
+            return True
+        if self._deck_names.entities.named_in(sorted(keys)) or any(k.startswith("#") for k in keys):
+            return True
+        return any(are_opposites(word, key) for word in prep.safe_words for key in keys)
 
     def _clash(self, prep: Prepared, given: str, clash: Clash) -> Verdict:
         rule = "opposite" if clash.kind == "opposite" else clash.kind
@@ -382,6 +409,14 @@ def _owner_of_another(form_words: tuple[str, ...], typed: list[str]) -> str:
             return word[:-1].title()
     return ""
 
+
+# "X, not Y", "X and not Y", "X rather than Y", "X instead of Y", "X (not Y)": the answer, then
+# what it is not.
+_CONTRAST = re.compile(
+    r"^(?P<head>.+?)(?:\s*,\s*(?:and\s+|but\s+)?not|\s+(?:and|but)\s+not|\s+rather\s+than|\s+instead\s+of|\s*\(\s*not)"
+    r"\s+(?P<tail>[^()]+?)\s*\)?\s*[.!]?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 _DEFAULT = AnswerChecker()
 
