@@ -11,7 +11,8 @@ that decides wins); the rule's name is in ``Verdict.rule``:
 4. ``party``: the answer names another party (a deck ``[[entities]]`` entry: "Russia's air
    force" for "Ukraine's air force"), or a party in another role -> incorrect, whatever
    rule would accept the rest (``contradiction.parties_clash``).
-5. ``negation``: the answer adds a negation ("not Istanbul", "no ceasefire") -> incorrect.
+5. ``negation``: the answer adds a negation ("not Istanbul", "no ceasefire") or a word that
+   undoes it ("lack of", "failed to", "former", "anything but"; ``undoing``) -> incorrect.
 6. By the fact's kind:
    - ``number`` / ``percent``: the one number given must equal the answer, lie within the
      fact's tolerance, or (approximate facts) round it to two or more significant digits.
@@ -29,7 +30,8 @@ that decides wins); the rule's name is in ``Verdict.rule``:
      accepted form, or of the question's framing ("lose" where it says "gain"), is
      ``opposite`` (``contradiction.opposite_of``), never a typo. Otherwise every key word
      present in any order (``word-order``; ``order`` when the fact is ``ordered``). Typos
-     are allowed in proportion to word length (``typo``, close, naming the slip);
+     are allowed in proportion to word length (``typo``, close, naming the slip), unless the
+     slip is another English word ("underpin" for "undermine"; ``real_words``);
      transliterations and given-name variants are ``spelling`` (Zelenskiy = Zelenskyy,
      Steve = Steven); titles around a name are ignored ("Gen. Keith Kellogg"); another
      form of a party matches ("Moscow's attacks" for "Russian attacks"); extra words are
@@ -53,15 +55,13 @@ to the text rules, so a deck never gets a checker that rejects its own answer.
 
 from __future__ import annotations
 
-import re
-
 from tui.core.checking.contradiction import (
     Clash, are_opposites, echoed_parties, opposite_in_context, opposite_of, parties_clash,
 )
 from tui.core.checking.dates import judge_date
 from tui.core.checking.deck_names import NAMED_KINDS, TITLES, DeckNames, person
 from tui.core.checking.matching import (
-    ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, STOPWORDS, WordMatch, joined_match,
+    ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, WordMatch, joined_match,
     judge_list, key_words, match_words, negation_around_a_form, slip_phrase, words_of,
 )
 from tui.core.checking.money import without_currency, wrong_currency
@@ -69,6 +69,7 @@ from tui.core.checking.normalize import normalize_answer
 from tui.core.checking.numbers import format_value, numbers_in
 from tui.core.checking.prepared import Prepared, prepare
 from tui.core.checking.quantities import signed
+from tui.core.checking.rivals import CONTRAST, distractor_typed, owner_of_another
 from tui.core.checking.undoing import undoing_words
 from tui.core.deck.model import Deck, Fact
 from tui.core.verdicts import Verdict
@@ -170,7 +171,7 @@ class AnswerChecker:
     def _check_contrast(self, prep: Prepared, given: str) -> Verdict | None:
         """"Istanbul, not Ankara": the answer, then what it is not. Judged by its head alone when
         the tail shares no word with any accepted form (else the whole is judged as typed)."""
-        found = _CONTRAST.match(given)
+        found = CONTRAST.match(given)
         if found is None:
             return None
         head, tail = found.group("head"), found.group("tail")
@@ -282,7 +283,7 @@ class AnswerChecker:
         m = min(done, key=lambda m: (adds_negation(m), len(m.extra), m.edits, len(m.spellings), ranked.index(m.form)))
         if adds_negation(m):
             return self._negation(prep, given, negs[0])
-        owner = _owner_of_another(m.form.words, all_words) if fact.kind == "name" else ""
+        owner = owner_of_another(m.form.words, all_words) if fact.kind == "name" else ""
         if owner:  # "Zelensky's chief of staff", "Putin's aide" are not Zelensky, Putin
             return self._verdict(prep, given, INCORRECT, "contradiction", f"'{owner}'s ...' names someone else: expected '{expected}'.")
         extra = [w for w in m.extra if w not in NEGATIONS]
@@ -333,7 +334,7 @@ class AnswerChecker:
         extra_set = set(extra)
         rival = next((text for keys, text in prep.rivals if keys <= extra_set), None)
         if rival is None:  # "at the talks and days before the talks": a distractor the answer's words contain
-            rival = _distractor_typed(prep, m.form.words, all_words)
+            rival = distractor_typed(prep.distractor_words, m.form.words, all_words)
         if rival is None and fact.kind == "name":
             rival = self._deck_names.rival_person(person(fact), prep.own, extra_set)
         other = next((w for w in extra if w in prep.others or (
@@ -383,40 +384,6 @@ class AnswerChecker:
             )
         return self._verdict(prep, given, INCORRECT, "mismatch", f"Expected '{expected}'.")
 
-
-def _distractor_typed(prep: Prepared, form_words: tuple[str, ...], typed: list[str]) -> str | None:
-    """A distractor typed word for word besides the accepted form's own words, or None."""
-    if not prep.distractor_words:
-        return None
-    rest = [w for w in typed if w not in ("a", "an", "the")]
-    own = [w for w in form_words if w not in ("a", "an", "the")]
-    for i in range(len(rest) - len(own) + 1):
-        if rest[i:i + len(own)] == own:
-            rest[i:i + len(own)] = ["|"]  # the form's own words are no distractor's
-            break
-    for words, text in prep.distractor_words:
-        size = len(words)
-        if any(tuple(rest[i:i + size]) == words for i in range(len(rest) - size + 1)):
-            return text
-    return None
-
-
-def _owner_of_another(form_words: tuple[str, ...], typed: list[str]) -> str:
-    """The name whose possessive ("putins", as normalising leaves "Putin's") is followed by
-    another word ("Putin's aide"), or ''."""
-    for word, following in zip(typed, typed[1:]):
-        if word.endswith("s") and word[:-1] in form_words and following not in STOPWORDS:
-            return word[:-1].title()
-    return ""
-
-
-# "X, not Y", "X and not Y", "X rather than Y", "X instead of Y", "X (not Y)": the answer, then
-# what it is not.
-_CONTRAST = re.compile(
-    r"^(?P<head>.+?)(?:\s*,\s*(?:and\s+|but\s+)?not|\s+(?:and|but)\s+not|\s+rather\s+than|\s+instead\s+of|\s*\(\s*not)"
-    r"\s+(?P<tail>[^()]+?)\s*\)?\s*[.!]?\s*$",
-    re.IGNORECASE | re.DOTALL,
-)
 
 _DEFAULT = AnswerChecker()
 
