@@ -56,8 +56,12 @@ def _one_letter_slip(typed: str, key: str) -> bool:
     return False
 
 
-def _consonants(word: str) -> str:
-    return "".join(ch for ch in word if ch not in _VOWELS)
+def _vowel_ending(typed: str, key: str) -> bool:
+    """Another vowel near the end only, as a past tense makes ("withdrew" for "withdraw");
+    not earlier ("throat" for "threat", "conform" for "confirm" are other words)."""
+    consonants = [("".join(ch for ch in w if ch not in _VOWELS)) for w in (typed, key)]
+    same = next((i for i, (a, b) in enumerate(zip(typed, key)) if a != b), min(len(typed), len(key)))
+    return consonants[0] == consonants[1] and same >= len(key) - 2
 
 
 @lru_cache(maxsize=8192)
@@ -65,6 +69,6 @@ def another_word(typed: str, key: str) -> bool:
     """Whether ``typed``, a near miss of ``key``, is an English word of its own rather than a slip."""
     if not typed.isalpha() or not key.isalpha() or _one_letter_slip(typed, key):
         return False
-    if _stems(typed) & _stems(key) or _consonants(typed) == _consonants(key):
+    if _stems(typed) & _stems(key) or _vowel_ending(typed, key):
         return False  # another form of the word: "transparent", "withdrew" for "withdraw"
     return _is_english(typed)
