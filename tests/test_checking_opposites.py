@@ -211,12 +211,11 @@ def _keys(text: str) -> set[str]:
 
 def test_the_answer_then_what_it_is_not_is_fair_and_the_other_way_round_never() -> None:
     """"Istanbul, not Ankara" is right; "Ankara, not Istanbul", "Ankara rather than Istanbul"
-    never are, for every fact and each of its distractors that shares no word with its answer."""
+    never are, for every fact and each of its distractors."""
     tried = 0
     for fact in FACTS:
-        own = set().union(*(_keys(text) for text in (fact.answer, *fact.aliases)))
         for distractor in fact.distractors:
-            if not _keys(distractor) or _keys(distractor) & own:
+            if not _keys(distractor):
                 continue
             for shape in ("{a}, not {d}", "{a} rather than {d}", "{a} (not {d})"):
                 judged = CHECKER.check(fact, shape.format(a=fact.answer, d=distractor))

@@ -170,13 +170,15 @@ class AnswerChecker:
 
     def _check_contrast(self, prep: Prepared, given: str) -> Verdict | None:
         """"Istanbul, not Ankara": the answer, then what it is not. Judged by its head alone when
-        the tail shares no word with any accepted form (else the whole is judged as typed)."""
+        the tail names a rival with words of its own (else the whole is judged as typed)."""
         found = CONTRAST.match(given)
         if found is None:
             return None
         head, tail = found.group("head"), found.group("tail")
         tail_keys = set(key_words(words_of(tail)))
-        if not tail_keys or tail_keys & prep.own or not normalize_answer(head) or not self._something_else(prep, tail_keys):
+        named = tuple(w for w in words_of(tail) if w not in ("a", "an", "the")) in {ws for ws, _ in prep.distractor_words}
+        if not tail_keys or not normalize_answer(head) or not (named or (
+                not tail_keys <= prep.own and self._something_else(prep, tail_keys))):
             return None
         judged = self._check(prep, head)
         if judged.verdict == INCORRECT:
