@@ -122,8 +122,8 @@ class AnswerChecker:
             wrong = wrong_currency([f.text for f in prep.forms], given)
             if wrong:
                 return self._verdict(prep, given, INCORRECT, "currency", wrong)
-        if (prep.numbers is not None or prep.duration is not None or prep.date is not None) and signed(given):
-            rule = "number" if prep.numbers is not None else "duration" if prep.duration is not None else "date"
+        if (prep.numbers is not None or prep.duration is not None or prep.date is not None or prep.figures) and signed(given):
+            rule = "duration" if prep.duration is not None else "date" if prep.date is not None else "number"
             return self._verdict(prep, given, INCORRECT, rule, f"A {'date' if rule == 'date' else 'count'} has no sign ('{signed(given)}'): expected '{fact.answer}'.")
         index = prep.norms.get(norm)
         if index == 0:

@@ -42,6 +42,7 @@ class Prepared:
     question_numbers: frozenset[Fraction]
     context_parties: frozenset[str] = frozenset()  # parties the forms, statement or questions name
     known_numbers: frozenset[str] = frozenset()  # "#30" tokens of the forms, statement and questions
+    figures: bool = False  # whether an accepted form has a figure ("the June 2 meeting")
     said: tuple[str, ...] = ()  # the words of every accepted form, then of the questions
     distractor_words: tuple[tuple[tuple[str, ...], str], ...] = ()  # (words, articles aside; text) per distractor
     numbers: NumberReader | None = None
@@ -94,6 +95,7 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
         question_numbers=frozenset(numbers_in(question_words)),
         context_parties=frozenset(deck.entities.named_in([*context_words, *(w for f in forms for w in f.words)])),
         known_numbers=frozenset(w for w in (*context_words, *(w for f in forms for w in f.words)) if w.startswith("#")),
+        figures=any(k.startswith("#") for f in forms for k in f.keys),
         said=(*(w for f in forms for w in f.words), *question_words),
         distractor_words=tuple((ws, text) for text in fact.distractors if (ws := _without_articles(words_of(text)))),
     )
