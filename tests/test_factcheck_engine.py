@@ -199,3 +199,18 @@ def test_another_deck_gets_its_own_names_and_figures(tmp_path):
     refuted = checker.check("Carl Holm is the mayor of Testville.")
     assert refuted.label == REFUTED and "Holm" in refuted.reason and "Berg" in refuted.reason
     assert checker.check("The mayor of Testville resigned over a bribery scandal.").label == NOT_IN_SOURCES
+
+
+# --- review-12: negation in news prose ----------------------------------------------------
+
+@pytest.mark.parametrize("claim, label", [
+    # "declined to attend" and "postponed imposing" deny the act the claim asserts
+    ("Putin attended the first round of the Istanbul talks.", REFUTED),
+    ("Trump imposed strict sanctions on Russia before the second round.", REFUTED),
+    # one negation reaching a few words further on one side is the same denial, not a flip
+    ("Putin did not attend the Istanbul talks.", SUPPORTED),
+    # a quote's elliptical "also declined" does not gainsay the statement's "declined to attend"
+    ("Trump declined to attend the Istanbul talks.", SUPPORTED),
+])
+def test_declined_and_postponed_deny_the_act(checker, claim, label):
+    assert checker.check(claim).label == label

@@ -222,8 +222,11 @@ class Comparer:
             if found is None:
                 continue
             turned = claim[found.word].root
-            # Another quote saying the claim's own word ("over an hour" twice) would back the claim.
-            if not any(same_root(turned, w.root) for other in quotes[:n] + quotes[n + 1:] for w in other.words):
+            # Another quote saying the claim's own word ("over an hour" twice) would back the claim, and
+            # so does the statement, which already agreed with it ("declined to attend" against a quote's
+            # "interest in attending, also declined").
+            backing = [parts[0], *quotes[:n], *quotes[n + 1:]]
+            if not any(same_root(turned, w.root) for other in backing for w in other.words):
                 return found
         return None
 

@@ -40,7 +40,9 @@ _NOT_IN_SENTENCES = frozenset({
     "yes", "no", "public", "private", "good", "bad", "together", "apart", "full", "partial",
 })
 # Besides the lexicon's negating words: what undoes a role or an act in news prose.
-NEGATORS = NEGATING_WORDS | {"former", "ex", "fail", "failed", "fails", "refused", "refuses"}
+# "declined to attend" and "postponed imposing" say the act did not happen.
+NEGATORS = NEGATING_WORDS | {"former", "ex", "fail", "failed", "fails", "refused", "refuses",
+                             "decline", "declined", "declines", "postponed", "postpones"}
 # Verbs too light to carry a claim: "did not go" says nothing against "efforts to go".
 _LIGHT = frozenset({"go", "make", "take", "give", "say", "have", "do", "be", "come", "get", "put", "send"})
 _NEGATION_REACH = 4  # a negator governs the next few words ("did not specify a timeline")
@@ -125,6 +127,9 @@ class Contrast:
                 continue
             claim_negated = _negated(claim, i)
             if all(_negated(evidence, j) != claim_negated for j in uses):
+                if _same_negation(claim, i, evidence) if claim_negated else \
+                        any(_same_negation(evidence, j, claim) for j in uses):
+                    continue  # one negation reaching further on one side: "did not attend the talks"
                 j = uses[0]
                 shown_evidence = " ".join(x.text for x in evidence[max(0, j - _NEGATION_REACH):j + 1])
                 shown_claim = " ".join(x.text for x in claim[max(0, i - _NEGATION_REACH):i + 1])
@@ -189,6 +194,20 @@ def _negated(words: Sequence[Word], index: int) -> bool:
     "nothing was going to happen", "nothing's going to happen")."""
     start = max(0, index - _NEGATION_REACH)
     return any(_bare(w) in NEGATORS for w in words[start:index])
+
+
+def _same_negation(words: Sequence[Word], index: int, other: Sequence[Word]) -> bool:
+    """Whether the negator before ``words[index]`` first negates a word the other text negates too
+    ("did not attend the talks" against "declined to attend the first round": both deny attending)."""
+    start = max(0, index - _NEGATION_REACH)
+    negator = max((k for k in range(start, index) if _bare(words[k]) in NEGATORS), default=None)
+    if negator is None:
+        return False
+    for k in range(negator + 1, index):
+        if words[k].content and _bare(words[k]) not in NEGATORS and any(
+                same_root(words[k].root, o.root) and _negated(other, j) for j, o in enumerate(other)):
+            return True
+    return False
 
 
 def _bare(word: Word) -> str:
