@@ -214,3 +214,10 @@ def test_another_deck_gets_its_own_names_and_figures(tmp_path):
 ])
 def test_declined_and_postponed_deny_the_act(checker, claim, label):
     assert checker.check(claim).label == label
+
+
+def test_another_weekday_is_refuted_like_another_month(checker):
+    verdict = checker.check("Ukraine attacked Russian bombers in Siberia on the Saturday before the second round.")
+    assert verdict.label == REFUTED and "Saturday" in verdict.reason and "Sunday" in verdict.reason
+    same_day = checker.check("Ukraine struck Russian long-range bombers in Siberia on the Sunday before the second round.")
+    assert same_day.label == SUPPORTED

@@ -33,6 +33,8 @@ _NUMERIC_KINDS = ("number", "percent", "duration", "date")
 _FRACTION_WORDS = frozenset({"half", "third", "quarter", "fifth", "sixth", "tenth", "halve", "thirds", "fifths"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
+# Days of the week are dates too: "on Saturday" against "on Sunday" is another day, like another month.
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Words before/after a figure handed to the checker; never fewer than one after, where there is
 # one, so the unit comes along ("two months" is not "two").
 _WINDOWS = ((4, 3), (3, 2), (2, 2), (2, 1), (1, 1), (0, 1))
@@ -83,7 +85,7 @@ def _is_figure(claim: Sequence[Word], i: int, fact_kind: str) -> bool:
         return False  # "in one night", "one article": a word, not a count
     if fact_kind == "duration" and lowered in _DURATION_UNITS and i and claim[i - 1].text.lower() in ("a", "an"):
         return True  # "under an hour"
-    if lowered in _MONTHS:
+    if lowered in _MONTHS or lowered in _WEEKDAYS:
         return fact_kind == "date" or fact_kind not in _NUMERIC_KINDS
     return word.value is not None or lowered in _FRACTION_WORDS
 
@@ -292,14 +294,16 @@ def _same_unit(claim: Sequence[Word], i: int, evidence: list[Word], contrast: Co
 
 
 def _rival_month(claim: Sequence[Word], i: int, evidence: list[Word]) -> Word | None:
-    """Another month of the evidence in the same place as the claim's ("end of July" / "end of June")."""
+    """Another month (or weekday) of the evidence in the same place as the claim's ("end of July" /
+    "end of June", "on the Saturday before" / "on the Sunday before")."""
     mine = claim[i].text.lower()
-    if mine not in _MONTHS:
+    calendar = _MONTHS if mine in _MONTHS else _WEEKDAYS if mine in _WEEKDAYS else None
+    if calendar is None:
         return None
     around = _neighbours(claim, i)
     for j, theirs in enumerate(evidence):
         lowered = theirs.text.lower()
-        if lowered in _MONTHS and lowered != mine and any(same_root(a, b) for a in around for b in _neighbours(evidence, j)):
+        if lowered in calendar and lowered != mine and any(same_root(a, b) for a in around for b in _neighbours(evidence, j)):
             return theirs
     return None
 
