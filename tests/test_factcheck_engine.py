@@ -221,3 +221,17 @@ def test_another_weekday_is_refuted_like_another_month(checker):
     assert verdict.label == REFUTED and "Saturday" in verdict.reason and "Sunday" in verdict.reason
     same_day = checker.check("Ukraine struck Russian long-range bombers in Siberia on the Sunday before the second round.")
     assert same_day.label == SUPPORTED
+
+
+@pytest.mark.parametrize("claim", [
+    "Russia launched 300 missiles at Kyiv on the night of the record drone attack.",
+    "Russia fired 472 missiles at Ukraine in a single night.",
+])
+def test_a_figure_counting_what_no_fact_counts_is_neither_refuted_nor_supported(checker, claim):
+    """300 missiles is no contradiction of 472 drones, and 472 missiles is no repetition of it."""
+    assert checker.check(claim).label == NOT_IN_SOURCES
+
+
+def test_the_two_sides_is_a_pair_not_a_figure_to_back(checker):
+    claim = "The two sides agreed to exchange sick and heavily wounded prisoners and those under the age of 25."
+    assert checker.check(claim).label == SUPPORTED

@@ -151,6 +151,9 @@ class Comparer:
         for i, word in enumerate(claim):
             if not _is_figure(claim, i, fact.kind):
                 continue
+            if _counts_something_else(claim, i, evidence, claim_parties):
+                covered.discard(i)  # "300 missiles" against "472 drones": another count, neither backed nor gainsaid
+                continue
             literal = i in covered
             if literal and (fact.kind not in _NUMERIC_KINDS or _same_unit(claim, i, evidence, self.contrast)):
                 continue
@@ -279,6 +282,17 @@ def _next_root(words: Sequence[Word], i: int, parties: list[str | None]) -> str 
     while j < len(words) and (not words[j].content or parties[j]):
         j += 1
     return words[j].root if j < len(words) and words[j].value is None else None
+
+
+def _counts_something_else(claim: Sequence[Word], i: int, evidence: list[Word], parties: list[str | None]) -> bool:
+    """The claim's figure counts a thing the evidence never names ("300 missiles" where the fact
+    speaks only of drones). Units of time are left to the checker: "two months" is a wrong duration."""
+    if claim[i].value is None:
+        return False
+    unit = _next_root(claim, i, parties)
+    if unit is None or unit in _DURATION_UNITS or not claim[i + 1:] or not any(w.content for w in claim[i + 1:i + 2]):
+        return False
+    return not any(same_root(unit, w.root) for w in evidence)
 
 
 def _same_unit(claim: Sequence[Word], i: int, evidence: list[Word], contrast: Contrast) -> bool:

@@ -89,7 +89,7 @@ class FactChecker:
         recorded = self._recorded_match(words, [c.fact for c in comparisons])
         refuting = max((c for c in comparisons if c.conflicts and c.rest >= REFUTE_REST),
                        key=lambda c: c.rest, default=None)
-        supporting = self._supporting(comparisons)
+        supporting = self._supporting(comparisons, words)
         if recorded is not None and recorded.kind == "false-claim":
             fact = self.deck.facts_by_id[recorded.key]
             own = next((c for c in comparisons if c.fact.id == fact.id), None)
@@ -116,16 +116,21 @@ class FactChecker:
             return self._refuted(claim, refuting)
         return self._not_in_sources(claim, comparisons)
 
-    def _supporting(self, comparisons: Sequence[Comparison]) -> list[Comparison]:
-        """The fact (or pair of facts) covering the claim with nothing in conflict; [] if none."""
+    def _supporting(self, comparisons: Sequence[Comparison], words: Sequence[Word]) -> list[Comparison]:
+        """The fact (or pair of facts) covering the claim with nothing in conflict; [] if none.
+
+        Every figure of the claim must be among the words covered: a figure the evidence does not
+        state ("300 missiles" beside a fact on 472 drones) is what the claim asserts, not a detail."""
+        figures = {w.root for w in words if w.content and w.value is not None and not _a_pair(w)}
         clean = [c for c in comparisons if not c.conflicts and c.other_event is None]
-        best = max(clean, key=lambda c: c.coverage, default=None)
+        best = max((c for c in clean if figures <= c.covered_roots), key=lambda c: c.coverage, default=None)
         if best is not None and best.coverage >= SUPPORT_COVERAGE:
             return [best]
         for i, first in enumerate(clean[:6]):
             for second in clean[i + 1:6]:
                 joint = first.coverage + second.coverage - _overlap(first, second)
-                if joint >= SUPPORT_COVERAGE and min(first.coverage, second.coverage) >= 0.3:
+                if joint >= SUPPORT_COVERAGE and min(first.coverage, second.coverage) >= 0.3 \
+                        and figures <= first.covered_roots | second.covered_roots:
                     return sorted((first, second), key=lambda c: -c.coverage)
         return []
 
@@ -241,6 +246,11 @@ class FactChecker:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+def _a_pair(word: Word) -> bool:
+    """'two' written out: "the two sides" names a pair, it asserts no count."""
+    return word.value is not None and word.value <= 2 and not word.text[:1].isdigit()
+
 
 def _overlap(a: Comparison, b: Comparison) -> float:
     """How much of the two coverages is the same words (a rough share, for joint support)."""
