@@ -235,3 +235,16 @@ def test_a_figure_counting_what_no_fact_counts_is_neither_refuted_nor_supported(
 def test_the_two_sides_is_a_pair_not_a_figure_to_back(checker):
     claim = "The two sides agreed to exchange sick and heavily wounded prisoners and those under the age of 25."
     assert checker.check(claim).label == SUPPORTED
+
+
+@pytest.mark.parametrize("claim", [
+    "Russia returned the 6,000 bodies within a week.",  # "recent weeks" of another fact is no backing
+    "Kyiv says Ukrainian neutrality is open to negotiation.",  # nor is a 'negotiable' said of NATO
+])
+def test_two_facts_that_share_no_word_do_not_support_a_claim_together(checker, claim):
+    assert checker.check(claim).label != SUPPORTED
+
+
+def test_two_facts_on_one_thing_still_support_together(checker):
+    verdict = checker.check("The area under Russian control, about 113,100 square kilometres, is comparable to Ohio.")
+    assert verdict.label == SUPPORTED

@@ -129,7 +129,10 @@ class FactChecker:
         for i, first in enumerate(clean[:6]):
             for second in clean[i + 1:6]:
                 joint = first.coverage + second.coverage - _overlap(first, second)
+                # Two facts back a claim together only when they are about one thing (a word in common):
+                # "the 6,000 bodies" and "in recent weeks" share nothing, so "within a week" stays unbacked.
                 if joint >= SUPPORT_COVERAGE and min(first.coverage, second.coverage) >= 0.3 \
+                        and first.covered_roots & second.covered_roots \
                         and figures <= first.covered_roots | second.covered_roots:
                     return sorted((first, second), key=lambda c: -c.coverage)
         return []
