@@ -248,3 +248,10 @@ def test_two_facts_that_share_no_word_do_not_support_a_claim_together(checker, c
 def test_two_facts_on_one_thing_still_support_together(checker):
     verdict = checker.check("The area under Russian control, about 113,100 square kilometres, is comparable to Ohio.")
     assert verdict.label == SUPPORTED
+
+
+def test_two_people_swapped_around_the_verb_is_refuted(checker):
+    verdict = checker.check("Putin called Trump absolutely crazy.")
+    assert verdict.label == REFUTED
+    assert "Putin → Donald Trump" in verdict.reason and "articles 003, 004 say Donald Trump" in verdict.reason
+    assert checker.check("Trump called Putin crazy.").label == SUPPORTED

@@ -129,6 +129,11 @@ class Comparer:
         self._names(claim, fact, evidence, covered, conflicts, involved, claim_parties)
         other_event = _other_ordinal(claim, evidence, covered)
         if not conflicts:
+            swapped = self._swapped_people(claim, parts)
+            if swapped is not None:
+                conflicts.append(("party", swapped[0], swapped[1]))
+                involved.add(swapped[2])
+        if not conflicts:
             found = self._wording(claim, parts)
             if found is not None:
                 conflicts.append((found.kind, found.claim_says, found.evidence_says))
@@ -213,6 +218,19 @@ class Comparer:
                 involved.update(range(mention.start, mention.end))
                 return
 
+    def _swapped_people(self, claim: Sequence[Word], parts: list[Segment]) -> tuple[str, str, int] | None:
+        """The same two people around the same verb the other way round: "Putin called Trump
+        crazy" against "Trump called Putin crazy" (the parties' own check covers countries)."""
+        pairs = _people_pairs(self.names.mentions(claim), claim)
+        if not pairs:
+            return None
+        mine = pairs[0]
+        for part in (parts[0], *parts[2:]):
+            for theirs in _people_pairs(self.names.mentions(part.words), part.words):
+                if (mine[0], mine[1]) == (theirs[1], theirs[0]) and same_root(mine[2], theirs[2]):
+                    return f"{mine[0]} → {mine[1]}", f"{theirs[0]} → {theirs[1]}", mine[3]
+        return None
+
     # -- wording -------------------------------------------------------------------------
 
     def _wording(self, claim: Sequence[Word], parts: list[Segment]) -> Opposition | None:
@@ -253,6 +271,18 @@ def _rival_name(mention: Mention, known: list[Mention], said: set[str], fact: Fa
             return m.name.split()[-1] if m.kind == "person" else m.name
     m = same_kind[0]
     return m.name.split()[-1] if m.kind == "person" else m.name
+
+
+def _people_pairs(mentions: list[Mention], words: Sequence[Word]) -> list[tuple[str, str, str, int]]:
+    """Each two different people named one after the other, with the first content word between
+    them (the verb, mostly) and its index: "Trump called Putin" -> (Trump, Putin, call, 1)."""
+    people = [m for m in mentions if m.kind == "person"]
+    found = []
+    for first, second in zip(people, people[1:]):
+        between = [k for k in range(first.end, second.start) if words[k].content]
+        if first.name != second.name and between:
+            found.append((first.name, second.name, words[between[0]].root, between[0]))
+    return found
 
 
 def _other_ordinal(claim: Sequence[Word], evidence: list[Word], covered: set[int]) -> tuple[str, str] | None:

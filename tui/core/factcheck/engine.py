@@ -291,7 +291,8 @@ def _conflict_reason(deck: Deck, comparison: Comparison) -> str:
     if kind == "place":
         return f"a different place: {says}, not {truth} ({where})"
     if kind == "party":
-        return f"the other side: the claim says {says}; {where} says {truth}"
+        verb = "say" if where.startswith("articles") else "says"
+        return f"the other side: the claim says {says}; {where} {verb} {truth}"
     return f"the articles say {truth}; the claim says {says} ({where})"
 
 
