@@ -255,3 +255,8 @@ def test_two_people_swapped_around_the_verb_is_refuted(checker):
     assert verdict.label == REFUTED
     assert "Putin → Donald Trump" in verdict.reason and "articles 003, 004 say Donald Trump" in verdict.reason
     assert checker.check("Trump called Putin crazy.").label == SUPPORTED
+
+
+def test_swapped_sides_are_found_past_a_noun_between_them(checker):
+    verdict = checker.check("Ukrainian forces launched 472 drones at Russia in a single night.")
+    assert verdict.label == REFUTED and "Ukraine → Russia" in verdict.reason

@@ -175,14 +175,16 @@ class Contrast:
             if len(seen) < 2:
                 return seen, None
             between = [w.root for k, w in enumerate(words[seen[0][1] + 1:seen[1][1]], seen[0][1] + 1)
-                       if w.content and who[k] is None]
-            return seen, between[0] if between else None
+                       if w.content and who[k] is None and w.value is None]
+            return seen, between
 
-        mine, my_verb = order(claim)
-        theirs, their_verb = order(evidence)
-        if len(mine) < 2 or len(theirs) < 2 or my_verb is None or their_verb is None:
+        mine, my_verbs = order(claim)
+        theirs, their_verbs = order(evidence)
+        if len(mine) < 2 or len(theirs) < 2 or not my_verbs or not their_verbs:
             return None
-        if [p for p, _ in mine[:2]] == [p for p, _ in reversed(theirs[:2])] and same_root(my_verb, their_verb):
+        # Any word between them alike: "Ukrainian forces launched ... at Russia" / "the Kremlin launched ... against Ukraine"
+        same_act = any(same_root(a, b) for a in my_verbs for b in their_verbs)
+        if [p for p, _ in mine[:2]] == [p for p, _ in reversed(theirs[:2])] and same_act:
             shown = f"{self.names.get(mine[0][0])} → {self.names.get(mine[1][0])}"
             return Opposition("party", shown, f"{self.names.get(theirs[0][0])} → {self.names.get(theirs[1][0])}",
                               mine[0][1])
