@@ -260,3 +260,10 @@ def test_two_people_swapped_around_the_verb_is_refuted(checker):
 def test_swapped_sides_are_found_past_a_noun_between_them(checker):
     verdict = checker.check("Ukrainian forces launched 472 drones at Russia in a single night.")
     assert verdict.label == REFUTED and "Ukraine → Russia" in verdict.reason
+
+
+def test_a_date_another_fact_states_for_this_event_is_not_refuted_by_another_events_date(checker):
+    """February 2022 is the invasion's date; March 2022 is the talks' date that followed it."""
+    assert checker.check("The all-out Russian invasion was launched in February 2022.").label == SUPPORTED
+    wrong = checker.check("Russia launched its full-scale invasion in March 2022.")
+    assert wrong.label == REFUTED and "March" in wrong.reason and "February" in wrong.reason

@@ -110,7 +110,8 @@ class FactChecker:
         split = self._split_sides(claim, words, comparisons)
         if split is not None:
             return split
-        if supporting and (refuting is None or supporting[0].coverage >= refuting.rest):
+        if supporting and (refuting is None or supporting[0].coverage >= refuting.rest
+                           or _stated_by(refuting, supporting)):
             return self._supported(claim, supporting)
         if refuting is not None:
             return self._refuted(claim, refuting)
@@ -249,6 +250,16 @@ class FactChecker:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+def _stated_by(refuting: Comparison, supporting: Sequence[Comparison]) -> bool:
+    """Whether the figure one fact gainsays is the one the supporting facts state: "invaded in
+    February 2022" is backed by the invasion fact, and the talks' "March 2022" is another event."""
+    kind, says, _ = refuting.conflicts[0]
+    if kind != "figure" or len(supporting) > 1 or supporting[0].coverage < refuting.coverage:
+        return False  # one fact, saying more of the claim than the one gainsaying it
+    roots = {w.root for w in read_words(says)}
+    return bool(roots) and all(any(r in s.covered_roots for s in supporting) for r in roots)
+
 
 def _a_pair(word: Word) -> bool:
     """'two' written out: "the two sides" names a pair, it asserts no count."""
