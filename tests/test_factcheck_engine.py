@@ -267,3 +267,10 @@ def test_a_date_another_fact_states_for_this_event_is_not_refuted_by_another_eve
     assert checker.check("The all-out Russian invasion was launched in February 2022.").label == SUPPORTED
     wrong = checker.check("Russia launched its full-scale invasion in March 2022.")
     assert wrong.label == REFUTED and "March" in wrong.reason and "February" in wrong.reason
+
+
+def test_a_title_the_quote_gives_to_the_person_beside_is_refuted(checker):
+    """Article 002: 'led by presidential adviser Vladimir Medinsky and Deputy Defence Minister Alexander Fomin'."""
+    verdict = checker.check("Vladimir Medinsky is Russia's Deputy Defence Minister.")
+    assert verdict.label == REFUTED and "Fomin" in verdict.reason and "Medinsky" in verdict.reason
+    assert checker.check("Alexander Fomin is Russia's Deputy Defence Minister.").label == SUPPORTED

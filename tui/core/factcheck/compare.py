@@ -129,6 +129,11 @@ class Comparer:
         self._names(claim, fact, evidence, covered, conflicts, involved, claim_parties)
         other_event = _other_ordinal(claim, evidence, covered)
         if not conflicts:
+            titled = self.names.role_of_another(claim, [p.words for p in parts], claim_parties)
+            if titled is not None:
+                conflicts.append(("title", titled[0].split()[-1], titled[1].split()[-1]))
+                involved.update(titled[2])
+        if not conflicts:
             swapped = self._swapped_people(claim, parts)
             if swapped is not None:
                 conflicts.append(("party", swapped[0], swapped[1]))

@@ -299,6 +299,8 @@ def _conflict_reason(deck: Deck, comparison: Comparison) -> str:
         return f"{says} ≠ {truth} ({where})"
     if kind == "person":
         return f"a different person: {says}, not {truth} ({where})"
+    if kind == "title":
+        return f"{where} gives that title to {truth}, not {says}"
     if kind == "place":
         return f"a different place: {says}, not {truth} ({where})"
     if kind == "party":
