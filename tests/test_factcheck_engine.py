@@ -274,3 +274,11 @@ def test_a_title_the_quote_gives_to_the_person_beside_is_refuted(checker):
     verdict = checker.check("Vladimir Medinsky is Russia's Deputy Defence Minister.")
     assert verdict.label == REFUTED and "Fomin" in verdict.reason and "Medinsky" in verdict.reason
     assert checker.check("Alexander Fomin is Russia's Deputy Defence Minister.").label == SUPPORTED
+
+
+def test_a_claim_reporting_one_sides_own_account_is_supported_not_disputed(checker):
+    said = checker.check("Kyslytsia said a Russian reply to Ukraine's proposals was expected by the end of June.")
+    assert said.label == SUPPORTED
+    assert checker.check("Medinsky said Moscow would respond on Monday.").label == SUPPORTED
+    # unattributed, the point stays disputed
+    assert checker.check("Russia would respond to Ukraine's proposal on Monday.").label == DISPUTED

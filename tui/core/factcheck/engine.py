@@ -207,6 +207,8 @@ class FactChecker:
         note = fact.dispute_note.casefold()
         if conflict is not None and conflict[1].casefold() not in note:
             return None  # a conflict on a point the articles agree on
+        if conflict is None and self._reports_one_account(read_words(claim), fact):
+            return None
         if conflict is None and _all_sources_agree(claim, fact):
             return None
         others = [self.deck.facts_by_id[i] for i in _SEE_FACT.findall(fact.dispute_note)
@@ -225,6 +227,8 @@ class FactChecker:
             note = fact.dispute_note.casefold()
             if comparison.conflicts and comparison.conflicts[0][1].casefold() not in note:
                 continue  # it conflicts on a point the articles agree on: refuted, not disputed
+            if not comparison.conflicts and self._reports_one_account(words, fact):
+                continue
             if comparison.other_event and comparison.other_event[0] in note:
                 return ClaimVerdict(claim, DISPUTED, _dispute_reason(self.deck, [fact]), "likely",
                                     (_evidence(fact, SIDE),))
@@ -237,6 +241,15 @@ class FactChecker:
                 return ClaimVerdict(claim, DISPUTED, _dispute_reason(self.deck, [fact], agree + oppose), "likely",
                                     (_evidence(fact, SIDE),))
         return None
+
+    def _reports_one_account(self, words: Sequence[Word], fact: Fact) -> bool:
+        """Whether the claim reports what the fact's own speaker said ("Kyslytsia said a reply was
+        expected by the end of June"): that is true of one side's account, whatever the other says."""
+        if not any(w.root == "say" for w in words):
+            return False
+        speakers = {m.name for m in self.comparer.names.mentions(read_words(fact.statement)) if m.kind == "person"}
+        named = {m.name for m in self.comparer.names.mentions(words) if m.kind == "person"}
+        return bool(named) and named <= speakers
 
     def _not_in_sources(self, claim: str, comparisons: Sequence[Comparison]) -> ClaimVerdict:
         best = max(comparisons, key=lambda c: c.rest if c.conflicts else c.coverage, default=None)
