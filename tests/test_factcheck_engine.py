@@ -282,3 +282,8 @@ def test_a_claim_reporting_one_sides_own_account_is_supported_not_disputed(check
     assert checker.check("Medinsky said Moscow would respond on Monday.").label == SUPPORTED
     # unattributed, the point stays disputed
     assert checker.check("Russia would respond to Ukraine's proposal on Monday.").label == DISPUTED
+
+
+def test_a_disputed_fact_backing_part_of_a_claim_still_disputes_it(checker):
+    verdict = checker.check("Russia would answer Ukraine's proposals on the day of the second round.")
+    assert verdict.label == DISPUTED

@@ -174,10 +174,11 @@ class FactChecker:
 
     def _supported(self, claim: str, supporting: list[Comparison]) -> ClaimVerdict:
         lead = supporting[0]
-        if lead.fact.disputed:
-            disputed = self._disputed(claim, lead, None)
-            if disputed is not None:
-                return disputed
+        for part in supporting:  # a disputed fact backing half of a claim disputes it as much as a lead one
+            if part.fact.disputed:
+                disputed = self._disputed(claim, part, None)
+                if disputed is not None:
+                    return disputed
         coverage = min(1.0, sum(c.coverage for c in supporting))
         confidence = "clear" if coverage >= 0.95 else "likely" if coverage >= 0.87 else "weak"
         sources = _sources_label(self.deck, [c for s in supporting for c in s.fact.citations])
