@@ -287,3 +287,9 @@ def test_a_claim_reporting_one_sides_own_account_is_supported_not_disputed(check
 def test_a_disputed_fact_backing_part_of_a_claim_still_disputes_it(checker):
     verdict = checker.check("Russia would answer Ukraine's proposals on the day of the second round.")
     assert verdict.label == DISPUTED
+
+
+def test_not_until_says_when_and_denies_nothing(checker):
+    verdict = checker.check("Moscow's reply to Kyiv's proposals was not expected until the end of June.")
+    assert verdict.label == DISPUTED  # Kyslytsia's end of June against Medinsky's Monday
+    assert checker.check("A response from Russia was not expected at all.").label == REFUTED

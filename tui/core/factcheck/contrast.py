@@ -195,7 +195,15 @@ def _negated(words: Sequence[Word], index: int) -> bool:
     """A negator among the few words before this one ("did not specify a timeline",
     "nothing was going to happen", "nothing's going to happen")."""
     start = max(0, index - _NEGATION_REACH)
-    return any(_bare(w) in NEGATORS for w in words[start:index])
+    # "not expected until the end of June" says when, it denies nothing: "until" after the word,
+    # or between the negator and it, lifts the negation.
+    if any(_bare(w) in _NOT_UNTIL for w in words[index + 1:index + 3]):
+        return False
+    negators = [k for k in range(start, index) if _bare(words[k]) in NEGATORS]
+    return bool(negators) and not any(_bare(w) in _NOT_UNTIL for w in words[negators[-1] + 1:index])
+
+
+_NOT_UNTIL = frozenset({"until", "till"})
 
 
 def _same_negation(words: Sequence[Word], index: int, other: Sequence[Word]) -> bool:
