@@ -293,3 +293,9 @@ def test_not_until_says_when_and_denies_nothing(checker):
     verdict = checker.check("Moscow's reply to Kyiv's proposals was not expected until the end of June.")
     assert verdict.label == DISPUTED  # Kyslytsia's end of June against Medinsky's Monday
     assert checker.check("A response from Russia was not expected at all.").label == REFUTED
+
+
+def test_two_negations_of_different_reach_are_no_flip(checker):
+    claim = "Under Ukraine's roadmap there would be no caps on Ukraine's military strength once the war ends."
+    assert checker.check(claim).label == SUPPORTED  # "no post-war restrictions on Ukraine's military strength"
+    assert checker.check("Ukraine's roadmap accepts post-war restrictions on Ukraine's military strength.").label == REFUTED

@@ -130,6 +130,9 @@ class Contrast:
                 if _same_negation(claim, i, evidence) if claim_negated else \
                         any(_same_negation(evidence, j, claim) for j in uses):
                     continue  # one negation reaching further on one side: "did not attend the talks"
+                if _both_negate(claim, evidence) and not (
+                        _heads_negation(claim, i) if claim_negated else all(_heads_negation(evidence, j) for j in uses)):
+                    continue  # "no caps on its military once the war ends" / "no post-war restrictions"
                 j = uses[0]
                 shown_evidence = " ".join(x.text for x in evidence[max(0, j - _NEGATION_REACH):j + 1])
                 shown_claim = " ".join(x.text for x in claim[max(0, i - _NEGATION_REACH):i + 1])
@@ -204,6 +207,21 @@ def _negated(words: Sequence[Word], index: int) -> bool:
 
 
 _NOT_UNTIL = frozenset({"until", "till"})
+
+
+def _both_negate(claim: Sequence[Word], evidence: Sequence[Word]) -> bool:
+    return any(_bare(w) in NEGATORS for w in claim) and any(_bare(w) in NEGATORS for w in evidence)
+
+
+def _heads_negation(words: Sequence[Word], index: int) -> bool:
+    """Whether this is the first content word after its negator: what the negation is about
+    when both sides negate something and only the reach of the two negations differs."""
+    k = index - 1
+    while k >= 0 and _bare(words[k]) not in NEGATORS:
+        if words[k].content:
+            return False
+        k -= 1
+    return k >= 0
 
 
 def _same_negation(words: Sequence[Word], index: int, other: Sequence[Word]) -> bool:
