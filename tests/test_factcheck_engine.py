@@ -299,3 +299,13 @@ def test_two_negations_of_different_reach_are_no_flip(checker):
     claim = "Under Ukraine's roadmap there would be no caps on Ukraine's military strength once the war ends."
     assert checker.check(claim).label == SUPPORTED  # "no post-war restrictions on Ukraine's military strength"
     assert checker.check("Ukraine's roadmap accepts post-war restrictions on Ukraine's military strength.").label == REFUTED
+
+
+@pytest.mark.parametrize("claim, label", [
+    ("The two sides swapped 1,000 prisoners each on May 16.", SUPPORTED),  # was "two ≠ 1,000"
+    ("The two sides swapped 100 prisoners each on May 16.", REFUTED),
+    ("Russia declined to return the bodies of Ukrainian soldiers.", REFUTED),
+    ("Medinsky did not say when the prisoner exchange would happen.", SUPPORTED),
+])
+def test_the_two_sides_is_no_count_and_negated_acts_are_read_as_such(checker, claim, label):
+    assert checker.check(claim).label == label

@@ -83,6 +83,8 @@ def _is_figure(claim: Sequence[Word], i: int, fact_kind: str) -> bool:
     lowered = word.text.lower()
     if lowered == "one":
         return False  # "in one night", "one article": a word, not a count
+    if lowered == "two" and i and claim[i - 1].text.lower() == "the":
+        return False  # "the two sides": a pair already known, not a count
     if fact_kind == "duration" and lowered in _DURATION_UNITS and i and claim[i - 1].text.lower() in ("a", "an"):
         return True  # "under an hour"
     if lowered in _MONTHS or lowered in _WEEKDAYS:
