@@ -309,3 +309,10 @@ def test_two_negations_of_different_reach_are_no_flip(checker):
 ])
 def test_the_two_sides_is_no_count_and_negated_acts_are_read_as_such(checker, claim, label):
     assert checker.check(claim).label == label
+
+
+def test_a_day_of_the_month_is_no_count(checker):
+    """'on June 10' says when; no article dates the return of the bodies, so it is not refuted by 6,000."""
+    verdict = checker.check("Russia returned the bodies of 6,000 Ukrainian soldiers on June 10.")
+    assert verdict.label == NOT_IN_SOURCES
+    assert checker.check("Russia returned the bodies of 600 Ukrainian soldiers.").label == REFUTED
