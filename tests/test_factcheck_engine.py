@@ -316,3 +316,12 @@ def test_a_day_of_the_month_is_no_count(checker):
     verdict = checker.check("Russia returned the bodies of 6,000 Ukrainian soldiers on June 10.")
     assert verdict.label == NOT_IN_SOURCES
     assert checker.check("Russia returned the bodies of 600 Ukrainian soldiers.").label == REFUTED
+
+
+@pytest.mark.parametrize("claim, label", [
+    ("Trump attended the Istanbul talks.", REFUTED),  # was Supported by "interest in attending, also declined"
+    ("Trump declined to attend the Istanbul talks.", SUPPORTED),
+    ("Trump had initially expressed interest in attending the talks.", SUPPORTED),
+])
+def test_interest_in_attending_neither_backs_nor_gainsays_attending(checker, claim, label):
+    assert checker.check(claim).label == label

@@ -122,7 +122,9 @@ class Contrast:
                 continue
             if w.text[:1].isupper():
                 continue  # a name: "ex-culture minister Vladimir Medinsky" does not negate Vladimir
-            uses = [j for j, e in enumerate(evidence) if same_root(w.root, e.root)]
+            if _topic_only(claim, i):
+                continue
+            uses = [j for j, e in enumerate(evidence) if same_root(w.root, e.root) and not _topic_only(evidence, j)]
             if not uses:
                 continue
             claim_negated = _negated(claim, i)
@@ -207,6 +209,16 @@ def _negated(words: Sequence[Word], index: int) -> bool:
 
 
 _NOT_UNTIL = frozenset({"until", "till"})
+
+
+_TOPIC_PREPOSITIONS = frozenset({"in", "of", "about", "on", "for"})
+
+
+def _topic_only(words: Sequence[Word], index: int) -> bool:
+    """An -ing form after a preposition names an act without saying it happened
+    ("expressed interest in attending, also declined"): it neither backs nor gainsays a claim."""
+    return (index > 0 and words[index].text.lower().endswith("ing")
+            and words[index - 1].text.lower() in _TOPIC_PREPOSITIONS)
 
 
 def _both_negate(claim: Sequence[Word], evidence: Sequence[Word]) -> bool:
