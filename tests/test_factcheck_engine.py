@@ -325,3 +325,8 @@ def test_a_day_of_the_month_is_no_count(checker):
 ])
 def test_interest_in_attending_neither_backs_nor_gainsays_attending(checker, claim, label):
     assert checker.check(claim).label == label
+
+
+def test_a_party_listed_with_others_is_no_other_side(checker):
+    """'Britain, France and Germany took part': the United Kingdom is one of them (was 'Britain, not Germany')."""
+    assert checker.check("The United Kingdom took part in side discussions in Istanbul.").label == SUPPORTED

@@ -150,7 +150,7 @@ class Contrast:
         for i in range(len(words) - 1):
             nxt = words[i + 1]
             if who[i] and who[i + 1] is None and nxt.content and nxt.value is None:
-                found.setdefault(nxt.root, set()).add(who[i])
+                found.setdefault(nxt.root, set()).update(_listed_with(words, who, i))
         return found
 
     def _other_side(self, claim: Sequence[Word], evidence: Sequence[Word]) -> Opposition | None:
@@ -194,6 +194,17 @@ class Contrast:
             return Opposition("party", shown, f"{self.names.get(theirs[0][0])} → {self.names.get(theirs[1][0])}",
                               mine[0][1])
         return None
+
+
+def _listed_with(words: Sequence[Word], who: list[str | None], i: int) -> set[str]:
+    """The party at ``i`` and those listed before it ("Britain, France and Germany took part")."""
+    found = {who[i]}
+    k = i - 1
+    while k >= 0 and (who[k] or words[k].text.lower() in ("and", "or")):
+        if who[k]:
+            found.add(who[k])
+        k -= 1
+    return found
 
 
 def _negated(words: Sequence[Word], index: int) -> bool:
