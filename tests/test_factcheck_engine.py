@@ -330,3 +330,8 @@ def test_interest_in_attending_neither_backs_nor_gainsays_attending(checker, cla
 def test_a_party_listed_with_others_is_no_other_side(checker):
     """'Britain, France and Germany took part': the United Kingdom is one of them (was 'Britain, not Germany')."""
     assert checker.check("The United Kingdom took part in side discussions in Istanbul.").label == SUPPORTED
+
+
+def test_a_name_no_fact_uses_is_never_supported(checker):
+    """Poland is not among 'Britain, France and Germany': a new name is what the claim asserts."""
+    assert checker.check("Poland took part in side discussions in Istanbul.").label == NOT_IN_SOURCES

@@ -66,6 +66,7 @@ class FactChecker:
             documents.append([w.root for text in (fact.statement, *(c.quote for c in fact.citations))
                               for w in read_words(text) if w.content])
         self.rarity = Rarity(documents)
+        self._unknown_weight = self.rarity.weight("\0")  # what a root no fact uses weighs
         self.comparer = Comparer(NameFinder(deck), Contrast(deck), self.rarity, self.checker.check)
         # Unsourced claims by their words, so a check reads only those sharing one with the claim;
         # false claims are read from the candidate facts (the index ranks them by them too).
@@ -122,7 +123,10 @@ class FactChecker:
 
         Every figure of the claim must be among the words covered: a figure the evidence does not
         state ("300 missiles" beside a fact on 472 drones) is what the claim asserts, not a detail."""
+        # Names too: "Poland took part" is not backed by a fact on Britain, France and Germany.
         figures = {w.root for w in words if w.content and w.value is not None and not _a_pair(w)}
+        figures |= {w.root for w in words if w.content and w.value is None
+                    and w.text[:1].isupper() and not self.rarity_known(w.root)}
         clean = [c for c in comparisons if not c.conflicts and c.other_event is None]
         best = max((c for c in clean if figures <= c.covered_roots), key=lambda c: c.coverage, default=None)
         if best is not None and best.coverage >= SUPPORT_COVERAGE:
@@ -137,6 +141,10 @@ class FactChecker:
                         and figures <= first.covered_roots | second.covered_roots:
                     return sorted((first, second), key=lambda c: -c.coverage)
         return []
+
+    def rarity_known(self, root_: str) -> bool:
+        """Whether some fact of the deck uses this root (a name no fact uses is news to the deck)."""
+        return self.rarity.weight(root_) < self._unknown_weight
 
     def _recorded_claims(self, words: Sequence[Word], facts: Sequence[Fact]) -> list[_Recorded]:
         """The recorded claims worth comparing: the candidate facts' false claims, and the
