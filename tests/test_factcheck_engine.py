@@ -335,3 +335,10 @@ def test_a_party_listed_with_others_is_no_other_side(checker):
 def test_a_name_no_fact_uses_is_never_supported(checker):
     """Poland is not among 'Britain, France and Germany': a new name is what the claim asserts."""
     assert checker.check("Poland took part in side discussions in Istanbul.").label == NOT_IN_SOURCES
+
+
+def test_the_other_side_owns_a_word_one_word_on(checker):
+    """'Ukraine's Sunday attack': the attack is Ukraine's, so 'Russia attacked bombers in Siberia' is refuted."""
+    verdict = checker.check("Russia attacked bombers in Siberia.")
+    assert verdict.label == REFUTED and "Ukraine" in verdict.reason
+    assert checker.check("Ukraine attacked Russian bombers in Siberia.").label == SUPPORTED

@@ -45,6 +45,7 @@ NEGATORS = NEGATING_WORDS | {"former", "ex", "fail", "failed", "fails", "refused
                              "decline", "declined", "declines", "postponed", "postpones"}
 # Verbs too light to carry a claim: "did not go" says nothing against "efforts to go".
 _LIGHT = frozenset({"go", "make", "take", "give", "say", "have", "do", "be", "come", "get", "put", "send"})
+_OWNED_REACH = 2  # words after a party that it owns ("Ukraine's Sunday attack")
 _NEGATION_REACH = 4  # a negator governs the next few words ("did not specify a timeline")
 
 
@@ -148,8 +149,12 @@ class Contrast:
         who = self.parties(words)
         found: dict[str, set[str]] = {}
         for i in range(len(words) - 1):
-            nxt = words[i + 1]
-            if who[i] and who[i + 1] is None and nxt.content and nxt.value is None:
+            if not who[i] or who[i + 1] is not None:
+                continue
+            # The word right after, and one more straight after it: "Ukraine's Sunday attack".
+            for nxt in words[i + 1:i + 1 + _OWNED_REACH]:
+                if not nxt.content or nxt.value is not None:
+                    break
                 found.setdefault(nxt.root, set()).update(_listed_with(words, who, i))
         return found
 
