@@ -211,8 +211,16 @@ def test_another_deck_gets_its_own_names_and_figures(tmp_path):
     ("Putin did not attend the Istanbul talks.", SUPPORTED),
     # a quote's elliptical "also declined" does not gainsay the statement's "declined to attend"
     ("Trump declined to attend the Istanbul talks.", SUPPORTED),
+    ("Russia declined to return the bodies of Ukrainian soldiers.", REFUTED),
+    ("Medinsky did not say when the prisoner exchange would happen.", SUPPORTED),
+    # "interest in attending" asserts no attending, either way
+    ("Trump attended the Istanbul talks.", REFUTED),
+    ("Trump had initially expressed interest in attending the talks.", SUPPORTED),
+    # "the two sides" is a pair, not a count against 1,000
+    ("The two sides swapped 1,000 prisoners each on May 16.", SUPPORTED),
+    ("The two sides swapped 100 prisoners each on May 16.", REFUTED),
 ])
-def test_declined_and_postponed_deny_the_act(checker, claim, label):
+def test_negated_acts_and_counts_read_as_a_reader_would(checker, claim, label):
     assert checker.check(claim).label == label
 
 
@@ -301,30 +309,11 @@ def test_two_negations_of_different_reach_are_no_flip(checker):
     assert checker.check("Ukraine's roadmap accepts post-war restrictions on Ukraine's military strength.").label == REFUTED
 
 
-@pytest.mark.parametrize("claim, label", [
-    ("The two sides swapped 1,000 prisoners each on May 16.", SUPPORTED),  # was "two ≠ 1,000"
-    ("The two sides swapped 100 prisoners each on May 16.", REFUTED),
-    ("Russia declined to return the bodies of Ukrainian soldiers.", REFUTED),
-    ("Medinsky did not say when the prisoner exchange would happen.", SUPPORTED),
-])
-def test_the_two_sides_is_no_count_and_negated_acts_are_read_as_such(checker, claim, label):
-    assert checker.check(claim).label == label
-
-
 def test_a_day_of_the_month_is_no_count(checker):
     """'on June 10' says when; no article dates the return of the bodies, so it is not refuted by 6,000."""
     verdict = checker.check("Russia returned the bodies of 6,000 Ukrainian soldiers on June 10.")
     assert verdict.label == NOT_IN_SOURCES
     assert checker.check("Russia returned the bodies of 600 Ukrainian soldiers.").label == REFUTED
-
-
-@pytest.mark.parametrize("claim, label", [
-    ("Trump attended the Istanbul talks.", REFUTED),  # was Supported by "interest in attending, also declined"
-    ("Trump declined to attend the Istanbul talks.", SUPPORTED),
-    ("Trump had initially expressed interest in attending the talks.", SUPPORTED),
-])
-def test_interest_in_attending_neither_backs_nor_gainsays_attending(checker, claim, label):
-    assert checker.check(claim).label == label
 
 
 def test_a_party_listed_with_others_is_no_other_side(checker):
