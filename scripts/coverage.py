@@ -200,8 +200,8 @@ def report(results: list[ArticleCoverage]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tui.core.loading import DeckProblems, load_deck
-    from tui.core.paths import bundled_deck_path
+    from tui.core.deck.loading import DeckProblems, load_deck
+    from tui.core.deck.paths import bundled_deck_path
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--deck", type=Path, default=None, help="deck file or folder (default: the bundled deck)")

@@ -7,6 +7,9 @@ generous timeout.
 
 from __future__ import annotations
 
+import html
+import re
+
 import asyncio
 import atexit
 import os
@@ -18,8 +21,8 @@ from typing import Awaitable, Callable
 
 import pytest
 
-from tui.core.deck import Deck
-from tui.core.loading import load_deck
+from tui.core.deck.model import Deck
+from tui.core.deck.loading import load_deck
 
 # Quizzes save progress; the suite (and every factdrill it starts, in subprocesses and
 # tmux) writes to a scratch folder, never into the real user's progress.
@@ -39,7 +42,7 @@ def snapdeck() -> Deck:
 @pytest.fixture
 def make_app(snapdeck: Deck):
     """FactdrillApp over the snapshot deck (or another deck), in a given mode."""
-    from tui.app import FactdrillApp
+    from tui.app.app import FactdrillApp
 
     def make(mode: str = "browse", deck: Deck | None = None) -> FactdrillApp:
         return FactdrillApp(deck or snapdeck, mode=mode)
@@ -111,9 +114,37 @@ def hostile_deck(tmp_path: Path) -> Deck:
     return load_deck([tmp_path])
 
 
+_CELL_WIDTH, _LINE_HEIGHT, _TOP = 12.2, 24.4, 1.5  # Rich's SVG export: one cell, one line, the first line's top
+_TEXT = re.compile(r'<text class="[^"]*-r\d+" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+                   r'clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>', re.S)
+_BACKGROUND = re.compile(r'<rect fill="(#[0-9a-fA-F]+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" '
+                         r'height="[\d.]+" shape-rendering="crispEdges"/>')
+
+
+def screen_cells(app) -> list[list[tuple[str, str]]]:
+    """What the screen shows, read from Textual's public screenshot (SVG): one row per line,
+    one (character, background colour) per cell. No private compositor state is read."""
+    width, height = app.size
+    rows = [[(" ", "")] * width for _ in range(height)]
+    svg = app.export_screenshot()
+    for fill, x, y, cells in _BACKGROUND.findall(svg):
+        line = round((float(y) - _TOP) / _LINE_HEIGHT)
+        first = round(float(x) / _CELL_WIDTH)
+        for column in range(first, min(width, first + round(float(cells) / _CELL_WIDTH))):
+            if 0 <= line < height:
+                rows[line][column] = (rows[line][column][0], fill)
+    for x, line, text in _TEXT.findall(svg):
+        line, column = int(line), round(float(x) / _CELL_WIDTH)
+        for character in html.unescape(text).replace("\xa0", " "):
+            if line < height and column < width and character != "\n":
+                rows[line][column] = (character, rows[line][column][1])
+            column += 1
+    return rows
+
+
 def _screen_text(app) -> str:
-    """The plain text of the top screen as last composed (what a user sees, minus colour)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    """The plain text of the top screen (what a user sees, minus colour)."""
+    return "\n".join("".join(char for char, _ in row).rstrip() for row in screen_cells(app))
 
 
 @pytest.fixture
@@ -125,8 +156,9 @@ def _widget_text(app, widget) -> str:
     """The text shown inside `widget`'s region, lines joined and runs of spaces collapsed,
     so a search for a sentence does not depend on where it wrapped."""
     region = widget.region
-    lines = app.screen._compositor.render_strips()[region.y:region.bottom]
-    return " ".join(" ".join(strip.text[region.x:region.right].split()) for strip in lines).strip()
+    rows = screen_cells(app)[region.y:region.bottom]
+    lines = ("".join(char for char, _ in row[region.x:region.right]) for row in rows)
+    return " ".join(" ".join(line.split()) for line in lines).strip()
 
 
 @pytest.fixture

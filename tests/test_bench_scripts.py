@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tui.core.loading import load_deck
+from tui.core.deck.loading import load_deck
 
 REPO = Path(__file__).resolve().parent.parent
 

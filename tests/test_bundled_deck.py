@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.checking import AnswerChecker
-from tui.core.loading import load_deck
-from tui.core.normalize import normalize_answer
+from tui.core.checking.checker import AnswerChecker
+from tui.core.deck.loading import load_deck
+from tui.core.checking.normalize import normalize_answer
 
 REPO = Path(__file__).resolve().parent.parent
 FACTS = REPO / "facts"

@@ -11,10 +11,10 @@ from typing import NamedTuple
 
 import pytest
 
-from tui.core.checking import AnswerChecker, Verdict
-from tui.core.deck import Deck, Fact
-from tui.core.loading import load_deck
-from tui.core.paths import bundled_deck_path
+from tui.core.checking.checker import AnswerChecker, Verdict
+from tui.core.deck.model import Deck, Fact
+from tui.core.deck.loading import load_deck
+from tui.core.deck.paths import bundled_deck_path
 
 OK, CLOSE, WRONG = "correct", "close", "incorrect"
 

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.checking import AnswerChecker, normalize_answer
-from tui.core.deck import Deck, Fact
-from tui.core.loading import load_deck
-from tui.core.numbers import collapse_numbers, numbers_in
-from tui.core.paths import bundled_deck_path
+from tui.core.checking.checker import AnswerChecker, normalize_answer
+from tui.core.deck.model import Deck, Fact
+from tui.core.deck.loading import load_deck
+from tui.core.checking.numbers import collapse_numbers, numbers_in
+from tui.core.deck.paths import bundled_deck_path
 
 DECK: Deck = load_deck([bundled_deck_path()])
 CHECKER = AnswerChecker(DECK)

@@ -7,13 +7,13 @@ from fractions import Fraction
 
 import pytest
 
-from tui.core.checking import AnswerChecker, Verdict, check_answer, normalize_answer, time_checks
-from tui.core.dates import DateParts, parse_date
-from tui.core.deck import Deck, Fact
-from tui.core.matching import allowed_edits, spelling_key
-from tui.core.normalize import tokens
-from tui.core.numbers import collapse_numbers, numbers_in
-from tui.core.quantities import hedge_direction, hedge_of
+from tui.core.checking.checker import AnswerChecker, Verdict, check_answer, normalize_answer
+from tui.core.checking.dates import DateParts, parse_date
+from tui.core.deck.model import Deck, Fact
+from tui.core.checking.matching import allowed_edits, spelling_key
+from tui.core.checking.normalize import tokens
+from tui.core.checking.numbers import collapse_numbers, numbers_in
+from tui.core.checking.quantities import hedge_direction, hedge_of
 
 
 def make_fact(fact_id: str, answer: str, kind: str, question: str = "What is it?", **fields) -> Fact:
@@ -422,11 +422,3 @@ def test_every_explanation_of_a_wrong_answer_names_the_expected_answer() -> None
             if not verdict.correct:
                 assert verdict.expected == fact.answer
                 assert verdict.explanation
-
-
-def test_time_checks_times_every_sample() -> None:
-    deck = Deck(title="t", sources={}, facts=(DRONES, UMEROV))
-    built, timings = time_checks(deck, [(DRONES, "472"), (UMEROV, "Umerov"), (DRONES, "427")])
-    assert built >= 0 and len(timings) == 3 and all(t >= 0 for t in timings)
-    _, default = time_checks(deck)
-    assert len(default) == 2 * 3  # per fact: its answer, its reverse and its negation

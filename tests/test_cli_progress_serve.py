@@ -12,9 +12,10 @@ import urllib.request
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tui.core.loading import load_deck
-from tui.core.progress import DATA_DIR_ENV, DATABASE_NAME, ProgressStore
-from tui.core.quiz import QuizSession, RoundSpec, build_round
+from tui.core.checking.checker import AnswerChecker
+from tui.core.deck.loading import load_deck
+from tui.core.progress.store import DATA_DIR_ENV, DATABASE_NAME, ProgressStore
+from tui.core.quiz.rounds import QuizSession, RoundSpec, build_round
 
 QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
 
@@ -27,13 +28,13 @@ def factdrill(*args: str, data_dir: Path, timeout: float = 60) -> subprocess.Com
 
 def test_progress_reports_answers_due_facts_and_rounds(tmp_path):
     deck = load_deck([QUIZDECK])
-    session = QuizSession.start(deck, build_round(deck, RoundSpec(count=1, types=("typed",), seed=1,
-                                                                  only=("crossing-time",))))
+    session = QuizSession(deck, build_round(deck, RoundSpec(count=1, types=("typed",), seed=1, only=("crossing-time",))),
+                          AnswerChecker(deck))
     session.answer("17")  # wrong: due again after a day
     long_ago = datetime.now(timezone.utc) - timedelta(days=3)
     with ProgressStore(tmp_path / DATABASE_NAME) as store:
-        store.record_answer(deck.title, session.last, when=long_ago)
-        store.record_round(deck.title, session.result(), when=long_ago)
+        store.record_answer(deck, session.last, when=long_ago)
+        store.record_round(deck, session.result(), when=long_ago)
 
     shown = factdrill("progress", "--json", "--deck", str(QUIZDECK), data_dir=tmp_path)
     assert shown.returncode == 0, shown.stderr
@@ -115,8 +116,9 @@ def test_a_due_round_asks_only_the_facts_due_for_review(tmp_path):
     with ProgressStore(tmp_path / DATABASE_NAME) as store:
         for fact_id, given, when in (("crossing-time", "17", now - timedelta(days=3)),
                                      ("mayor-name", "Ada Lindqvist", now)):
-            session = QuizSession.start(deck, build_round(deck, RoundSpec(count=1, types=("typed",), only=(fact_id,))))
-            store.record_answer(deck.title, session.answer(given), when=when)
+            session = QuizSession(deck, build_round(deck, RoundSpec(count=1, types=("typed",), only=(fact_id,))),
+                                  AnswerChecker(deck))
+            store.record_answer(deck, session.answer(given), when=when)
 
     played = subprocess.run(
         [sys.executable, "-m", "tui", "quiz", "--plain", "--due", "--seed", "4", "--types", "typed",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
-from tui.core.quotes import NormalizedText
+from tui.cli.main import main
+from tui.core.deck.quotes import NormalizedText
 
 ARTICLE = "Talks resume in Istanbul.\n\nRussia launched a record 472 drones in a single night.\n"
 DECK = """\
@@ -200,7 +200,7 @@ def test_a_not_in_sources_claim_needs_a_slug_id_and_a_claim(tmp_path, capsys):
 
 
 def test_lines_found_after_loading_a_deck_file_with_a_byte_order_mark_are_right(tmp_path):
-    from tui.core.loading import load_deck
+    from tui.core.deck.loading import load_deck
 
     facts_first = DECK[DECK.index("[[facts]]"):] + "\n" + DECK[:DECK.index("[[facts]]")]
     second = facts_first.replace('id = "drones"', 'id = "drones-again"', 1).split("\n\n[[sources]]")[0]

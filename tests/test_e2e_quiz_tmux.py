@@ -16,9 +16,9 @@ import time
 import uuid
 from pathlib import Path
 
-from tui.core.loading import load_deck
-from tui.core.quiz import RoundSpec, build_round
-from tui.core.quiz_questions import JUDGEMENT_KEYS, Question
+from tui.core.deck.loading import load_deck
+from tui.core.quiz.rounds import RoundSpec, build_round
+from tui.core.quiz.questions import JUDGEMENT_KEYS, Question
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZDECK = ROOT / "tests" / "data" / "quizdeck"

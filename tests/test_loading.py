@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
-from tui.core.loading import DeckProblems, load_deck
+from tui.cli.main import main
+from tui.core.deck.loading import DeckProblems, load_deck
 
 ARTICLE = (
     "Talks resume in Istanbul\n"

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.deck import Citation, Fact, Location, fast_constructor
-from tui.core.loading import DeckProblems, load_deck
-from tui.core.quotes import NormalizedText, QuoteFinder, normalize_quote
-from tui.core.schema import CITATION, FACT, SOURCE, ShapeChecker, well_formed
+from tui.core.deck.model import Citation, Fact, Location, fast_constructor
+from tui.core.deck.loading import DeckProblems, load_deck
+from tui.core.deck.quotes import NormalizedText, QuoteFinder, normalize_quote
+from tui.core.deck.schema import CITATION, FACT, SOURCE, ShapeChecker, well_formed
 
 DECK = '''\
 [[sources]]

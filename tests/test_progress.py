@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.loading import load_deck
-from tui.core import progress
-from tui.core.progress import (
+from tui.core.deck.loading import load_deck
+from tui.core.checking.checker import AnswerChecker
+from tui.core.progress import store as progress
+from tui.core.progress.store import (
     DATA_DIR_ENV, DATABASE_NAME, ProgressError, ProgressRecorder, ProgressStore, card_id_for, default_data_dir,
 )
-from tui.core.quiz import QuizSession, RoundSpec, build_round
+from tui.core.quiz.rounds import QuizSession, RoundSpec, build_round
 
 QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
 NOW = datetime(2025, 6, 3, 12, 0, tzinfo=timezone.utc)
@@ -27,7 +28,7 @@ def deck():
 
 def typed_session(deck, fact_id: str) -> QuizSession:
     spec = RoundSpec(count=1, types=("typed",), seed=3, only=(fact_id,))
-    return QuizSession.start(deck, build_round(deck, spec), clock=lambda: 0.0)
+    return QuizSession(deck, build_round(deck, spec), AnswerChecker(deck), clock=lambda: 0.0)
 
 
 @pytest.fixture
@@ -41,13 +42,13 @@ def test_a_right_answer_schedules_the_fact_days_ahead_with_a_stable_card_id(deck
     result = typed_session(deck, fact.id).answer(fact.answer)
     assert result.verdict == "correct"
 
-    store.record_answer(deck.title, result, when=NOW)
+    store.record_answer(deck, result, when=NOW)
 
-    card = store.card(deck.title, fact.id)
+    card = store.card(deck, fact.id)
     assert card is not None and card.card_id == card_id_for(deck.title, fact.id)
     assert card.due > NOW + timedelta(hours=12)
-    assert store.due_fact_ids(deck.title, NOW) == []
-    assert store.due_fact_ids(deck.title, NOW + timedelta(days=60)) == [fact.id]
+    assert store.due_fact_ids(deck, NOW) == []
+    assert store.due_fact_ids(deck, NOW + timedelta(days=60)) == [fact.id]
 
 
 def test_a_wrong_answer_makes_the_fact_due_again_sooner_than_a_right_one(deck, store):
@@ -55,20 +56,20 @@ def test_a_wrong_answer_makes_the_fact_due_again_sooner_than_a_right_one(deck, s
     wrong = typed_session(deck, "crossing-time").answer("17")
     assert (right.verdict, wrong.verdict) == ("correct", "incorrect")
 
-    store.record_answer(deck.title, right, when=NOW)
-    store.record_answer(deck.title, wrong, when=NOW)
+    store.record_answer(deck, right, when=NOW)
+    store.record_answer(deck, wrong, when=NOW)
 
-    assert store.card(deck.title, "crossing-time").due < store.card(deck.title, "mayor-name").due
-    assert store.due_fact_ids(deck.title, NOW + timedelta(days=1)) == ["crossing-time"]
+    assert store.card(deck, "crossing-time").due < store.card(deck, "mayor-name").due
+    assert store.due_fact_ids(deck, NOW + timedelta(days=1)) == ["crossing-time"]
 
 
 def test_a_skip_is_logged_but_is_not_a_review(deck, store):
     skipped = typed_session(deck, "ticket-price").skip()
 
-    store.record_answer(deck.title, skipped, when=NOW)
+    store.record_answer(deck, skipped, when=NOW)
 
-    assert store.card(deck.title, "ticket-price") is None
-    assert store.summary(deck.title, NOW).answers == 1
+    assert store.card(deck, "ticket-price") is None
+    assert store.summary(deck, NOW).answers == 1
 
 
 def test_progress_survives_reopening_and_rounds_are_listed_newest_first(deck, tmp_path):
@@ -76,12 +77,12 @@ def test_progress_survives_reopening_and_rounds_are_listed_newest_first(deck, tm
     session = typed_session(deck, "mayor-name")
     session.answer("Ada Lindqvist")
     with ProgressStore(path) as first:
-        first.record_answer(deck.title, session.last, when=NOW)
-        first.record_round(deck.title, session.result(), when=NOW)
-        first.record_round(deck.title, session.result(), when=NOW + timedelta(minutes=5))
+        first.record_answer(deck, session.last, when=NOW)
+        first.record_round(deck, session.result(), when=NOW)
+        first.record_round(deck, session.result(), when=NOW + timedelta(minutes=5))
 
     with ProgressStore(path) as reopened:
-        summary = reopened.summary(deck.title, NOW)
+        summary = reopened.summary(deck, NOW)
     assert (summary.answers, summary.facts_seen, summary.facts_due) == (1, 1, 0)
     assert [r.score for r in summary.rounds] == [1, 1]
     assert summary.rounds[0].finished_at > summary.rounds[1].finished_at
@@ -89,10 +90,10 @@ def test_progress_survives_reopening_and_rounds_are_listed_newest_first(deck, tm
 
 def test_progress_is_kept_per_deck(deck, store):
     result = typed_session(deck, "mayor-name").answer("Ada Lindqvist")
-    store.record_answer(deck.title, result, when=NOW)
+    store.record_answer(deck, result, when=NOW)
 
-    assert store.summary("another deck", NOW).answers == 0
-    assert store.card("another deck", "mayor-name") is None
+    assert store.summary(dataclasses.replace(deck, title="another deck"), NOW).answers == 0
+    assert store.card(dataclasses.replace(deck, title="another deck"), "mayor-name") is None
 
 
 def test_a_failed_write_saves_nothing_of_that_answer(deck, store):
@@ -101,7 +102,7 @@ def test_a_failed_write_saves_nothing_of_that_answer(deck, store):
     store._db.execute("CREATE TRIGGER no_cards BEFORE INSERT ON cards BEGIN SELECT RAISE(ABORT, 'disk full'); END")
 
     with pytest.raises(ProgressError, match="could not save progress"):
-        store.record_answer(deck.title, result, when=NOW)
+        store.record_answer(deck, result, when=NOW)
 
     assert store._db.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
 
@@ -114,7 +115,7 @@ def test_answers_given_while_another_process_holds_the_file_are_saved_once_it_is
     first = session.answer("Ada Lindqvist")
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # another factdrill (or a sqlite shell) in mid-write
-    recorder = ProgressRecorder(deck.title, path)
+    recorder = ProgressRecorder(deck, path)
 
     problem = recorder.answered(first)
     assert problem is not None and "locked" in problem and recorder.unsaved == 1
@@ -126,9 +127,9 @@ def test_answers_given_while_another_process_holds_the_file_are_saved_once_it_is
 
     assert recorder.unsaved == 0
     with ProgressStore(path) as store:
-        summary = store.summary(deck.title)
+        summary = store.summary(deck)
         assert (summary.answers, len(summary.rounds)) == (1, 1)
-        assert store.card(deck.title, "mayor-name") is not None
+        assert store.card(deck, "mayor-name") is not None
 
 
 def test_a_progress_file_of_another_shape_is_a_one_line_error_when_read(deck, tmp_path):
@@ -173,10 +174,10 @@ def test_card_ids_are_stable_and_distinct():
 
 def test_due_in_a_deck_leaves_out_facts_the_deck_no_longer_has(deck, store):
     wrong = typed_session(deck, "crossing-time").answer("17")
-    store.record_answer(deck.title, wrong, when=NOW)
+    store.record_answer(deck, wrong, when=NOW)
     renamed = dataclasses.replace(wrong.question, fact=dataclasses.replace(wrong.question.fact, id="renamed-since"))
-    store.record_answer(deck.title, dataclasses.replace(wrong, question=renamed), when=NOW)
+    store.record_answer(deck, dataclasses.replace(wrong, question=renamed), when=NOW)
 
     later = NOW + timedelta(days=2)
-    assert set(store.due_fact_ids(deck.title, later)) == {"crossing-time", "renamed-since"}
+    assert set(store.due_fact_ids(deck, later)) == {"crossing-time", "renamed-since"}
     assert store.due_in(deck, later) == ["crossing-time"]

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.deck import Deck
-from tui.core.loading import load_deck
-from tui.core.paths import bundled_deck_path
-from tui.core.quiz import (
+from tui.core.checking.checker import AnswerChecker
+from tui.core.deck.model import Deck
+from tui.core.deck.loading import load_deck
+from tui.core.deck.paths import bundled_deck_path
+from tui.core.quiz.rounds import (
     NotAnAnswer, QuizSession, RoundSpec, build_round, grade_answer, retry_round,
 )
-from tui.core.quiz_questions import (
+from tui.core.quiz.questions import (
     BLANK, QUESTION_TYPES, distractor_pool, feasible_types, safe_questions, sentence_around,
 )
 
@@ -183,8 +184,8 @@ def test_no_prompt_or_cloze_holds_a_phrase_the_checker_would_accept(bundled):
     Caught a cloze that blanked "a Putin-Zelenskyy Summit" in a heading but kept "a face-to-face
     meeting of President Zelenskyy and ... Putin" in the same quoted sentence.
     """
-    from tui.core.checking import AnswerChecker
-    from tui.core.quiz_questions import cloze_candidates
+    from tui.core.checking.checker import AnswerChecker
+    from tui.core.quiz.questions import cloze_candidates
 
     checker = AnswerChecker(bundled)
     leaks = []
@@ -214,7 +215,7 @@ def _blank_spans(sentence: str, blanked: str) -> list[tuple[int, int]]:
 def test_a_cloze_blanks_only_the_quoted_mention_and_leaves_words_to_go_on(bundled):
     """Caught "_____ Zelensky ... while _____ Donald Trump" (the alias "President" blanked twice for
     "U.S. President") and a cloze that was nothing but "_____" (a quoted heading, "Core Disagreements")."""
-    from tui.core.quiz_questions import cloze_candidates
+    from tui.core.quiz.questions import cloze_candidates
 
     for fact in bundled.facts:
         for blanked, citation in cloze_candidates(bundled, fact):
@@ -260,7 +261,7 @@ def _one(deck, fact_tag, type_):
 
 
 def test_grading_each_type(quizdeck):
-    from tui.core.checking import AnswerChecker
+    from tui.core.checking.checker import AnswerChecker
 
     checker = AnswerChecker(quizdeck)
     typed = _one(quizdeck, "people", "typed")
@@ -296,7 +297,7 @@ class FakeClock:
 def test_session_scores_skips_reveals_and_retries_the_missed(quizdeck):
     clock = FakeClock()
     round_ = build_round(quizdeck, RoundSpec(count=4, types=("typed",), seed=5))
-    session = QuizSession.start(quizdeck, round_, clock=clock)
+    session = QuizSession(quizdeck, round_, AnswerChecker(quizdeck), clock=clock)
     answers = {q.key: q.fact.answer for q in round_.questions}
     with pytest.raises(ValueError):
         session.answer("")
@@ -324,7 +325,7 @@ def test_session_scores_skips_reveals_and_retries_the_missed(quizdeck):
 def test_a_round_examines_only_the_facts_it_reaches_not_the_whole_deck(bundled, monkeypatch):
     # Working out a fact's question types reads its sentences and runs the checker: on a
     # 100,000-fact deck, doing it for every fact made starting a round take minutes.
-    import tui.core.quiz as quiz
+    import tui.core.quiz.rounds as quiz
 
     examined = []
     real = quiz.feasible_types

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.loading import load_deck
-from tui.core.quiz import RoundSpec, build_round
-from tui.core.quiz_questions import JUDGEMENT_KEYS, Question
+from tui.core.deck.loading import load_deck
+from tui.core.quiz.rounds import RoundSpec, build_round
+from tui.core.quiz.questions import JUDGEMENT_KEYS, Question
+from tui.core.session import DeckSession
 
 QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
 FACTDRILL = Path(sys.executable).parent / "factdrill"
@@ -93,18 +94,18 @@ def test_the_prompt_never_shows_provenance_before_the_answer(deck):
 
 
 def test_close_answers_and_choices_in_process(deck):
-    from tui.commands.quiz import run_plain
+    from tui.cli.quiz import run_plain
 
     out = io.StringIO()
     spec = RoundSpec(count=1, tags=("people",), types=("typed",), seed=4)
-    assert run_plain(deck, spec, io.StringIO("Ada Lindqvst\n"), out) == 0
+    assert run_plain(DeckSession(deck), spec, io.StringIO("Ada Lindqvst\n"), out) == 0
     assert "\nClose — Accepted with a one-letter slip" in out.getvalue()
     assert "Score: 1/1" in out.getvalue()
 
     out = io.StringIO()
     spec = RoundSpec(count=1, tags=("people",), types=("choice",), seed=4)
     question = build_round(deck, spec).questions[0]
-    assert run_plain(deck, spec, io.StringIO("z\n" + right_answer(question) + "\n"), out) == 0
+    assert run_plain(DeckSession(deck), spec, io.StringIO("z\n" + right_answer(question) + "\n"), out) == 0
     assert "Not an answer here: choose a, b, c, d." in out.getvalue()
     assert "\nCorrect" in out.getvalue()
 
@@ -118,10 +119,10 @@ def test_bad_options_are_one_line_errors():
 
 
 def test_deck_text_is_printed_literally(hostile_deck):
-    from tui.commands.quiz import run_plain
+    from tui.cli.quiz import run_plain
 
     out = io.StringIO()
-    assert run_plain(hostile_deck, RoundSpec(count=1, types=("typed",), seed=1), io.StringIO("?\n"), out) == 0
+    assert run_plain(DeckSession(hostile_deck), RoundSpec(count=1, types=("typed",), seed=1), io.StringIO("?\n"), out) == 0
     printed = out.getvalue()
     assert "\x1b" not in printed
     assert "How many bridges [i]closed[/i]?" in printed

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import search as search_module
-from tui.core.loading import load_deck
-from tui.core.paths import bundled_deck_path
-from tui.core.search import SearchIndex, parse_query, similar_facts
+from tui.core.search import index as search_module
+from tui.core.deck.loading import load_deck
+from tui.core.deck.paths import bundled_deck_path
+from tui.core.search.index import SearchIndex, parse_query, similar_facts
 
 DRONES = "record-472-drones"
 

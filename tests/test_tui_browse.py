@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tui.screens.browse import BrowseScreen
-from tui.screens.source import SourceScreen
-from tui.widgets.article import ArticleView
-from tui.widgets.fact_detail import CitationList, FactDetail
-from tui.widgets.fact_tree import FactTree
+from tui.app.screens.browse import BrowseScreen
+from tui.app.screens.source import SourceScreen
+from tui.app.widgets.article import ArticleView
+from tui.app.widgets.fact_detail import CitationList, FactDetail
+from tui.app.widgets.fact_tree import FactTree
 
 
 def group_labels(tree: FactTree) -> list[str]:
@@ -83,7 +83,7 @@ async def test_enter_moves_into_citations_and_enter_opens_the_article(make_app, 
         await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen), "source viewer")
         assert app.screen.source_id == "daily"
         article = app.screen.query_one(ArticleView)
-        quote = app.deck.fact("drones-record-night").citations[1]
+        quote = app.session.deck.fact("drones-record-night").citations[1]
         current = article.highlights[article.current]
         assert current.start <= quote.start and quote.end <= current.end
         await pilot.press("escape")

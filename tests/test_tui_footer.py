@@ -5,9 +5,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Input
-from textual.widgets._footer import FooterKey
 
-from tui.widgets.footer import SteadyFooter
+from tui.app.widgets.footer import SteadyFooter
 
 
 class Shelf(Input):
@@ -26,8 +25,9 @@ class TwoWidgets(App):
         yield SteadyFooter()
 
 
-def footer_keys(app: App) -> list[FooterKey]:
-    return list(app.screen.query_one(SteadyFooter).query(FooterKey))
+def footer_keys(app: App) -> list:
+    # By the widget's type name: Textual exports no FooterKey class (it lives in a private module).
+    return list(app.screen.query_one(SteadyFooter).query("FooterKey"))
 
 
 def descriptions(app: App) -> list[str]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tui.widgets.fact_tree as fact_tree
-from tui.core import checking
-from tui.screens.browse import BrowseScreen
-from tui.widgets.fact_tree import FactTree
+import tui.app.widgets.fact_tree as fact_tree
+from tui.app.messages import GoToFact
+from tui.core.checking import checker as checker_module
+from tui.app.screens.browse import BrowseScreen
+from tui.app.widgets.fact_tree import FactTree
 
 
 async def test_a_large_deck_opens_with_one_group_and_fills_the_others_when_opened(make_app, wait_for,
@@ -24,7 +25,7 @@ async def test_a_large_deck_opens_with_one_group_and_fills_the_others_when_opene
         later.expand()
         await wait_for(pilot, lambda: len(later.children) > 0, "the opened group's facts")
         shown = {leaf.data for leaf in later.children}
-        expected = {f.id for f in app.deck.facts if str(later.label).split()[0] in f.tags}
+        expected = {f.id for f in app.session.deck.facts if str(later.label).split()[0] in f.tags}
         assert shown == expected
 
 
@@ -34,18 +35,25 @@ async def test_going_to_a_fact_in_a_group_never_opened_finds_it(make_app, wait_f
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, BrowseScreen), "browse")
         tree = app.screen.query_one(FactTree)
-        hidden = next(f.id for f in app.deck.facts if f.id not in {l.data for l in tree._leaves()})
+        hidden = next(f.id for f in app.session.deck.facts if f.id not in {l.data for l in tree._leaves()})
 
-        await app.go_to_fact(hidden)
+        app.post_message(GoToFact(hidden))
 
         await wait_for(pilot, lambda: tree.current_fact_id == hidden, "the fact under the cursor")
 
 
 async def test_the_quiz_prepares_the_checker_while_the_setup_form_is_read(make_app, wait_for, monkeypatch):
-    monkeypatch.setattr(checking, "_CHECKERS", {})  # as in a fresh process
+    built = []
+    real_checker = checker_module.AnswerChecker
+
+    def recording_checker(deck):
+        built.append(deck)
+        return real_checker(deck)
+
+    monkeypatch.setattr(checker_module, "AnswerChecker", recording_checker)
     app = make_app("quiz")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "setup", "the setup form")
         await app.workers.wait_for_complete()
-        cached = checking._CHECKERS.get(id(app.deck))
-        assert cached is not None and cached[0] is app.deck
+        assert built == [app.session.deck]  # built once, before any round asked for it
+        assert app.session.checker is not None and built == [app.session.deck]

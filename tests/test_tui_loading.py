@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import tui.app
-from tui.app import FactdrillApp
-from tui.core.loading import load_deck
-from tui.screens.loading import LoadingScreen
+import tui.app.app
+from tui.app.app import FactdrillApp
+from tui.core.deck.loading import load_deck
+from tui.app.screens.loading import LoadingScreen
 
 DATA = Path(__file__).parent / "data"
 
@@ -23,7 +23,7 @@ async def test_the_app_shows_progress_while_the_deck_loads_then_opens_the_mode(m
         release.wait(30)
         return load_deck(paths, progress)
 
-    monkeypatch.setattr(tui.app, "load_deck", slow_load)
+    monkeypatch.setattr(tui.app.app, "load_deck", slow_load)
     app = FactdrillApp(None, mode="search", deck_paths=[DATA / "snapdeck"])
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, halfway.is_set, "the load to start")
@@ -31,11 +31,11 @@ async def test_the_app_shows_progress_while_the_deck_loads_then_opens_the_mode(m
                        and app.screen.query_one("ProgressBar").progress == 1, "the progress bar at 1 of 4")
         assert "Loading and verifying snapdeck" in screen_text(app)
         await pilot.press("1")  # no deck yet: mode keys wait rather than fail
-        assert isinstance(app.screen, LoadingScreen) and app.deck is None
+        assert isinstance(app.screen, LoadingScreen) and app.session is None
 
         release.set()
-        await wait_for(pilot, lambda: app.current_mode == "search" and app.deck is not None, "Search mode")
-        assert app.sub_title == app.deck.title
+        await wait_for(pilot, lambda: app.current_mode == "search" and app.session is not None, "Search mode")
+        assert app.sub_title == app.session.deck.title
 
 
 async def test_a_deck_with_problems_ends_the_app_with_them(tmp_path, wait_for):
@@ -50,12 +50,12 @@ async def test_a_deck_with_problems_ends_the_app_with_them(tmp_path, wait_for):
 
 
 def test_the_command_prints_background_load_problems_after_the_app_closes(monkeypatch, tmp_path, capsys):
-    import tui.commands.app
-    from tui.cli import main
+    import tui.cli.start
+    from tui.cli.main import main
 
     broken = tmp_path / "broken.toml"
     broken.write_text('[deck]\ntitle = "x"\n[[facts]]\nid = "a"\nsurprise = 1\n')
-    monkeypatch.setattr(tui.commands.app, "LOAD_IN_BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(tui.cli.start, "LOAD_IN_BACKGROUND_BYTES", 0)
     run = FactdrillApp.run
     monkeypatch.setattr(FactdrillApp, "run", lambda self, **options: run(self, headless=True, **options))
 

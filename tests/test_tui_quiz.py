@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import FactdrillApp
-from tui.core.loading import load_deck
-from tui.core.quiz import RoundSpec, build_round
-from tui.core.quiz_questions import JUDGEMENT_KEYS, Question
+from tui.app.app import FactdrillApp
+from tui.core.deck.loading import load_deck
+from tui.core.quiz.rounds import RoundSpec, build_round
+from tui.core.quiz.questions import JUDGEMENT_KEYS, Question
 
 QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
 SIZE = (100, 30)
@@ -27,8 +27,9 @@ def deck():
 
 def screen_text(app) -> str:
     """Everything on screen as one line of words (wrapping undone)."""
-    lines = (strip.text for strip in app.screen._compositor.render_strips())
-    return re.sub(r"\s+", " ", " ".join(lines))
+    from conftest import _screen_text
+
+    return re.sub(r"\s+", " ", _screen_text(app))
 
 
 def words(text: str) -> str:
@@ -42,13 +43,13 @@ async def settle(pilot) -> None:
 
 
 async def start(pilot, spec: RoundSpec) -> Question:
-    from tui.screens.quiz import QuizScreen
+    from tui.app.screens.quiz import QuizScreen
 
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, QuizScreen), "the quiz screen")
     screen = pilot.app.screen
     assert screen.start_round(spec)
     await wait_until(pilot, lambda: "Question 1 of" in screen_text(pilot.app), "the first question")
-    return screen.session.current
+    return screen.runner.current
 
 
 async def wait_until(pilot, condition, what: str) -> None:
@@ -60,13 +61,16 @@ async def wait_until(pilot, condition, what: str) -> None:
 
 def quote_is_highlighted(app, quote: str) -> bool:
     """The quote's first words are drawn on a background unlike the character before them."""
-    for strip in app.screen._compositor.render_strips():
-        segments = list(strip)
-        for before, segment in zip(segments, segments[1:]):
-            text = segment.text.strip()
-            if len(text.split()) >= 2 and quote.startswith(text) and segment.style and before.style:
-                if segment.style.bgcolor != before.style.bgcolor:
-                    return True
+    from conftest import screen_cells
+
+    opening = " ".join(quote.split()[:2])
+    for row in screen_cells(app):
+        line = "".join(char for char, _ in row)
+        start = line.find(opening)
+        # Every cell of the opening words is drawn on one background, unlike the cell before them.
+        if start > 0 and len({bg for _, bg in row[start:start + len(opening)]}) == 1:
+            if row[start][1] != row[start - 1][1]:
+                return True
     return False
 
 
@@ -85,7 +89,7 @@ async def answer_and_check(pilot, question: Question, keys: list[str], verdict: 
     await wait_until(pilot, lambda: pilot.app.screen.state == "feedback", "the feedback")
     await settle(pilot)
     after = screen_text(pilot.app)
-    record = pilot.app.screen.session.last
+    record = pilot.app.screen.runner.last
     assert record is not None and record.verdict == verdict
     assert f" {verdict.capitalize()} " in after
     for quote in quotes_of(question):
@@ -93,7 +97,7 @@ async def answer_and_check(pilot, question: Question, keys: list[str], verdict: 
         assert quote_is_highlighted(pilot.app, quote), quote
     assert "Stated by" in after and words(question.fact.statement) in after
     for citation in question.fact.citations:
-        assert pilot.app.deck.source_of(citation).outlet_label() in after
+        assert pilot.app.session.deck.source_of(citation).outlet_label() in after
     return after
 
 
@@ -138,7 +142,7 @@ async def test_an_empty_answer_is_not_graded(deck):
         question = await start(pilot, RoundSpec(count=1, tags=("people",), types=("typed",), seed=2))
         await pilot.press("space", "enter")
         await settle(pilot)
-        assert app.screen.session.results == [] and app.screen.state == "question"
+        assert app.screen.runner.result().results == () and app.screen.state == "question"
         assert "An empty answer is not graded" in screen_text(app)
         assert quotes_of(question)[0] not in screen_text(app)
 
@@ -148,7 +152,7 @@ async def test_reveal_counts_as_missed(deck):
     async with app.run_test(size=SIZE) as pilot:
         question = await start(pilot, RoundSpec(count=1, tags=("people",), types=("typed",), seed=2))
         await answer_and_check(pilot, question, ["ctrl+r"], "revealed")
-        assert app.screen.session.result().score == 0
+        assert app.screen.runner.result().score == 0
 
 
 # --- multiple choice ------------------------------------------------------------------------------
@@ -180,7 +184,7 @@ async def test_claim_keys_do_nothing_on_a_choice(deck):
         await start(pilot, RoundSpec(count=1, tags=("people",), types=("choice",), seed=2))
         await pilot.press("s", "r", "o")
         await settle(pilot)
-        assert app.screen.state == "question" and app.screen.session.results == []
+        assert app.screen.state == "question" and app.screen.runner.result().results == ()
 
 
 # --- claims -------------------------------------------------------------------------------------
@@ -214,7 +218,7 @@ async def test_a_claim_not_in_the_sources(deck):
         await pilot.press("n")
         await settle(pilot)
         after = screen_text(app)
-        assert app.screen.session.last.verdict == "correct"
+        assert app.screen.runner.last.verdict == "correct"
         assert "Not stated by any of the 2 articles." in after and "Neither article mentions" in after
         assert words(question.claim) in after
 
@@ -246,11 +250,11 @@ async def test_setup_form_sets_count_seed_and_types(deck):
         await pilot.press("7", "enter")
         await settle(pilot)
         expected = build_round(deck, RoundSpec(count=3, types=("typed", "choice", "cloze"), seed=7))
-        assert screen.session.round == expected
+        assert screen.runner.round == expected
 
 
 async def test_o_opens_the_source_viewer_on_the_quote(deck):
-    from tui.screens.source import SourceScreen
+    from tui.app.screens.source import SourceScreen
 
     app = FactdrillApp(deck, mode="quiz")
     async with app.run_test(size=SIZE) as pilot:
@@ -266,7 +270,7 @@ async def test_o_opens_the_source_viewer_on_the_quote(deck):
 
 
 async def test_quitting_a_round_asks_first(deck):
-    from tui.screens.quiz_confirm import ConfirmQuitRound
+    from tui.app.screens.quiz_confirm import ConfirmQuitRound
 
     app = FactdrillApp(deck, mode="quiz")
     async with app.run_test(size=SIZE) as pilot:
@@ -276,7 +280,7 @@ async def test_quitting_a_round_asks_first(deck):
         assert isinstance(app.screen, ConfirmQuitRound)
         await pilot.press("n")
         await settle(pilot)
-        assert app.screen.state == "question" and app.screen.session.index == 1
+        assert app.screen.state == "question" and app.screen.runner.number == 2
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("y")
@@ -293,18 +297,18 @@ async def test_end_of_round_summary_and_retry_the_missed(deck):
         await pilot.press("ctrl+s", "enter", "ctrl+r", "enter")
         await settle(pilot)
         screen = app.screen
-        result = screen.session.result()
+        result = screen.runner.result()
         assert screen.state == "summary" and (result.score, result.total) == (1, 3)
         shown = screen_text(app)
         assert "Score: 1/3" in shown and "Missed (2):" in shown and "retry the missed" in shown
         for record in result.missed:
             assert words(record.question.prompt) in shown
-            assert words(app.deck.sources[record.question.fact.source_ids[0]].provenance_line()) in shown
+            assert words(app.session.deck.sources[record.question.fact.source_ids[0]].provenance_line()) in shown
         missed = {r.key for r in result.missed}
         await pilot.press("r")
         await settle(pilot)
         assert screen.state == "question"
-        assert {q.key for q in screen.session.round.questions} == missed
+        assert {q.key for q in screen.runner.round.questions} == missed
 
 
 async def test_deck_text_is_shown_literally(hostile_deck):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import FactdrillApp
-from tui.core.loading import load_deck
-from tui.core.quiz import RoundSpec
+from tui.app.app import FactdrillApp
+from tui.core.deck.loading import load_deck
+from tui.core.quiz.rounds import RoundSpec
 
 QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
 SIZE = (100, 30)
@@ -25,7 +25,7 @@ def starting(spec: RoundSpec, *keys: str, fact_id: str | None = None):
         assert pilot.app.screen.start_round(spec)
         await pilot.pause()
         if fact_id is not None:
-            assert pilot.app.screen.session.current.key == fact_id
+            assert pilot.app.screen.runner.current.key == fact_id
         if keys:
             await pilot.press(*keys)
         await pilot.pause()

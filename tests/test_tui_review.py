@@ -10,13 +10,14 @@ from pathlib import Path
 from rich.text import Text
 from textual.widgets import Button, SelectionList
 
-from tui.app import FactdrillApp
-from tui.core.loading import load_deck
-from tui.core.quiz import RoundSpec, build_round
-from tui.screens.help import HelpScreen
-from tui.screens.search import ResultList, SearchScreen
-from tui.screens.source import SourceScreen
-from tui.widgets.article import ArticleView, Paragraph
+from tui.app.messages import OpenSource
+from tui.app.app import FactdrillApp
+from tui.core.deck.loading import load_deck
+from tui.core.quiz.rounds import RoundSpec, build_round
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.search import ResultList, SearchScreen
+from tui.app.screens.source import SourceScreen
+from tui.app.widgets.article import ArticleView, Paragraph
 
 QUIZDECK = Path(__file__).parent / "data" / "quizdeck"
 
@@ -34,7 +35,7 @@ def _other_theme(app) -> str:
 
 
 async def _quiz_ready(pilot, wait_for):
-    from tui.screens.quiz import QuizScreen
+    from tui.app.screens.quiz import QuizScreen
 
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, QuizScreen), "the quiz screen")
     return pilot.app.screen
@@ -45,8 +46,8 @@ async def _quiz_ready(pilot, wait_for):
 async def test_a_new_theme_repaints_the_article_highlights(make_app, wait_for):
     app = make_app("browse")
     async with app.run_test(size=(100, 30)) as pilot:
-        citation = app.deck.facts[0].citations[0]
-        app.open_source(citation.source_id, citation)
+        citation = app.session.deck.facts[0].citations[0]
+        app.post_message(OpenSource(citation.source_id, citation))
         await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen), "source viewer")
         article = app.screen.query_one(ArticleView)
         await wait_for(pilot, lambda: article.current >= 0, "a current highlight")
@@ -182,7 +183,7 @@ async def test_enter_in_a_setup_list_starts_the_round_and_space_ticks(wait_for):
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.state == "question", "the round started")
         assert tags.selected == [first_tag]  # Enter started the round without touching the ticks
-        assert first_tag in screen.session.round.spec.tags
+        assert first_tag in screen.runner.round.spec.tags
 
 
 # --- the command palette ------------------------------------------------------------------------
@@ -199,7 +200,7 @@ async def test_palette_keys_opens_the_factdrill_keys_list(make_app, wait_for):
 # --- search -------------------------------------------------------------------------------------
 
 async def test_enter_typed_before_the_results_opens_the_new_querys_top_result(make_app, wait_for):
-    from tui.screens.fact import FactScreen
+    from tui.app.screens.fact import FactScreen
 
     app = make_app("search")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -229,8 +230,8 @@ async def test_setup_lists_stack_on_a_narrow_terminal_so_entries_are_readable(wa
 # --- browse -------------------------------------------------------------------------------------
 
 async def test_a_long_fact_detail_scrolls_rather_than_losing_its_dispute(make_app, wait_for, widget_text):
-    from tui.screens.browse import BrowseScreen
-    from tui.widgets.fact_detail import FactDetail
+    from tui.app.screens.browse import BrowseScreen
+    from tui.app.widgets.fact_detail import FactDetail
 
     app = make_app("browse")
     async with app.run_test(size=(60, 20)) as pilot:

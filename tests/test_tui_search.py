@@ -8,10 +8,10 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Input
 
-from tui.core.search import SearchIndex
-from tui.screens.fact import FactScreen
-from tui.screens.search import ResultList, SearchScreen
-from tui.widgets.fact_detail import FactDetail
+from tui.core.search.index import SearchIndex
+from tui.app.screens.fact import FactScreen
+from tui.app.screens.search import ResultList, SearchScreen
+from tui.app.widgets.fact_detail import FactDetail
 
 
 async def ready(app, pilot, wait_for) -> SearchScreen:
@@ -122,7 +122,7 @@ async def test_enter_opens_the_fact_and_esc_returns_with_the_query_kept(make_app
         assert app.screen.fact.id == shown_before[1]
         detail = app.screen.query_one(FactDetail)
         await wait_for(pilot, lambda: "Corroboration:" in widget_text(app, detail), "detail shown")
-        assert app.deck.fact(shown_before[1]).answer in widget_text(app, detail)
+        assert app.session.deck.fact(shown_before[1]).answer in widget_text(app, detail)
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen, "back to search")
         assert screen.query_one(Input).value == "talks istanbul"

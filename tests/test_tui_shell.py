@@ -6,15 +6,16 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 
-from tui.cli import build_parser
-from tui.screens.browse import BrowseScreen
-from tui.screens.fact import FactScreen
-from tui.screens.help import HelpScreen
-from tui.screens.search import SearchScreen
-from tui.screens.source import SourceScreen
-from tui.widgets.article import ArticleView
-from tui.widgets.fact_detail import FactDetail
-from tui.widgets.fact_tree import FactTree
+from tui.app.messages import OpenSource
+from tui.cli.main import build_parser
+from tui.app.screens.browse import BrowseScreen
+from tui.app.screens.fact import FactScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.search import SearchScreen
+from tui.app.screens.source import SourceScreen
+from tui.app.widgets.article import ArticleView
+from tui.app.widgets.fact_detail import FactDetail
+from tui.app.widgets.fact_tree import FactTree
 
 
 def test_mode_option_accepts_the_three_modes_and_defaults_to_browse():
@@ -33,7 +34,7 @@ async def test_starts_in_the_mode_asked_for(make_app, wait_for):
 
 
 async def test_number_keys_switch_modes(make_app, wait_for):
-    from tui.screens.quiz import QuizScreen
+    from tui.app.screens.quiz import QuizScreen
 
     app = make_app("browse")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -154,7 +155,7 @@ async def test_palette_open_source_shows_the_article(make_app, wait_for, screen_
 async def test_themes_restyle_the_highlights(make_app, wait_for):
     app = make_app("browse")
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_source("wire")
+        app.post_message(OpenSource("wire"))
         await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen), "source viewer")
         article = app.screen.query_one(ArticleView)
         app.theme = "textual-dark"
@@ -189,8 +190,8 @@ async def test_side_by_side_when_wide(make_app, wait_for):
 async def test_source_viewer_fits_80_by_24_with_the_quote_in_view(make_app, wait_for, screen_text):
     app = make_app("browse")
     async with app.run_test(size=(80, 24)) as pilot:
-        fact = app.deck.fact("talks-host")
-        app.open_source("wire", fact.citations[0])
+        fact = app.session.deck.fact("talks-host")
+        app.post_message(OpenSource("wire", fact.citations[0]))
         await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen), "source viewer")
         await wait_for(pilot, lambda: "Turkish Foreign Minister Hakan Fidan hosted" in screen_text(app),
                        "the quote in view")

@@ -11,11 +11,11 @@ import time
 
 from textual.widgets import Input
 
-from tui.app import FactdrillApp
-from tui.screens.search import SearchScreen
-from tui.screens.source import SourceScreen
-from tui.widgets.article import ArticleView
-from tui.widgets.fact_detail import FactDetail
+from tui.app.app import FactdrillApp
+from tui.app.screens.search import SearchScreen
+from tui.app.screens.source import SourceScreen
+from tui.app.widgets.article import ArticleView
+from tui.app.widgets.fact_detail import FactDetail
 
 SIZE = (100, 30)
 

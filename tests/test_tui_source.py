@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.screens.browse import BrowseScreen
-from tui.screens.fact import FactScreen
-from tui.screens.source import FactPicker, SourceScreen
-from tui.widgets.article import ArticleView, Paragraph
-from tui.widgets.fact_detail import FactDetail
+from tui.app.messages import OpenSource
+from tui.app.screens.browse import BrowseScreen
+from tui.app.screens.fact import FactScreen
+from tui.app.screens.source import FactPicker, SourceScreen
+from tui.app.widgets.article import ArticleView, Paragraph
+from tui.app.widgets.fact_detail import FactDetail
 
 WIRE_QUOTES_IN_ORDER = [
     "lasted just over an hour",
@@ -35,8 +36,8 @@ def styled_passages(article: ArticleView) -> list[tuple[str, str]]:
 
 
 async def open_source(app, pilot, wait_for, fact_id: str, citation_index: int = 0) -> ArticleView:
-    citation = app.deck.fact(fact_id).citations[citation_index]
-    app.open_source(citation.source_id, citation)
+    citation = app.session.deck.fact(fact_id).citations[citation_index]
+    app.post_message(OpenSource(citation.source_id, citation))
     await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen), "source viewer")
     article = app.screen.query_one(ArticleView)
     await wait_for(pilot, lambda: article.current >= 0, "a current highlight")

@@ -1,5 +1,6 @@
-"""The domain core: deck model, loading and verification, search, checking, quiz, progress.
+"""The domain core, by concern: `deck/` (model, loading, verification), `checking/`, `search/`,
+`quiz/`, `progress/`; `session.py` ties one loaded deck to its services, `verdicts.py` names
+outcomes and question types.
 
-Nothing in this package imports Textual; a test enforces it so the CLI, the plain
-quiz and the TUI all stand on the same core.
+Nothing here imports Rich or Textual; import-linter contracts enforce it (tests/test_architecture.py).
 """

@@ -1,0 +1,199 @@
+"""The factdrill Textual app: three modes (Browse, Search, Quiz) over one verified deck.
+
+Each mode keeps its own screen stack; detail screens (a fact, a source) are
+pushed on top of the current mode's stack and popped with Esc. Screens and
+widgets post navigation messages (`tui.app.messages`) and the app answers them
+here, so every screen opens facts and sources the same way. The app owns the
+`DeckSession` and hands it to each screen it makes.
+"""
+
+from __future__ import annotations
+
+import gc
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.app.messages import GoToFact, OpenFact, OpenSource
+from tui.app.widgets.fact_detail import FactDetail
+from tui.core.deck.loading import DeckProblems, Problem, load_deck
+from tui.core.deck.model import Deck
+from tui.core.safe_text import printable
+from tui.core.session import DeckSession
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui.app.widgets.article import ArticleView
+    from tui.core.quiz.rounds import RoundSpec
+
+_STYLES = Path(__file__).parent / "styles"
+
+
+def _palette_commands() -> type[Provider]:
+    # Imported when the palette first opens, not at start-up.
+    from tui.app.palette import FactdrillCommands
+
+    return FactdrillCommands
+
+
+def _freeze_long_lived_objects() -> None:
+    """Exempt what exists now (imported modules, the loaded deck) from the cyclic GC, once.
+
+    They live as long as the process; otherwise the first full collection, due a few
+    milliseconds into start-up because loading the deck allocated so much, walks all of
+    them again. Once per process, so a test session does not pin each test's objects.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
+_frozen = False
+
+
+class FactdrillApp(App):
+    """The TUI over one deck session (`app.session`), or a deck still loading behind a progress screen."""
+
+    TITLE = "factdrill"
+    # Browse's styles are the app's: the first screen then brings no CSS of its own to parse.
+    CSS_PATH = [_STYLES / "app.tcss", _STYLES / "browse.tcss"]
+    COMMANDS = App.COMMANDS | {_palette_commands}
+    # Mode keys are plain bindings (not priority), so a focused Input gets "1" first
+    # and types it; they fire only when no widget consumes the key.
+    BINDINGS = [
+        Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="facts by topic or article"),
+        Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="search facts or paste a claim"),
+        Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="quiz yourself"),
+        # f1 too, because "?" is typed into the search box while it has focus.
+        Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = (),
+                 round_spec: RoundSpec | None = None) -> None:
+        """Open `deck`; or, with `deck=None`, load `deck_paths` in a worker behind a progress screen.
+        `round_spec` starts a quiz round at once instead of showing the setup form."""
+        if deck is not None:
+            # Start in `mode` itself rather than in Textual's empty default screen and then
+            # switching: one screen to build and style, one stylesheet refresh instead of two.
+            self.DEFAULT_MODE = mode
+            _freeze_long_lived_objects()
+        super().__init__()
+        self._round_spec = round_spec
+        self.session: DeckSession | None = None if deck is None else DeckSession(deck, round_spec=round_spec)
+        self.start_mode = mode
+        self.deck_paths = tuple(deck_paths)
+        self.load_problems: tuple[Problem, ...] = ()  # why the deck did not load; the app has exited
+        for name in ("browse", "search", "quiz"):
+            self.add_mode(name, partial(self._mode_screen, name))
+        if deck is not None:
+            self.sub_title = printable(deck.title)
+
+    def _mode_screen(self, mode: str) -> Screen:
+        """The screen a mode starts with, given this app's deck session (imported when first shown)."""
+        assert self.session is not None, "modes open only once the deck is loaded"
+        if mode == "browse":
+            from tui.app.screens.browse import BrowseScreen
+
+            return BrowseScreen(self.session)
+        if mode == "search":
+            from tui.app.screens.search import SearchScreen
+
+            return SearchScreen(self.session)
+        from tui.app.screens.quiz import QuizScreen
+
+        return QuizScreen(self.session)
+
+    def on_mount(self) -> None:
+        if self.session is not None:
+            return  # already in its mode (DEFAULT_MODE)
+        from tui.app.screens.loading import LoadingScreen
+
+        names = ", ".join(path.name for path in self.deck_paths)
+        self.push_screen(LoadingScreen(printable(names)))
+        self._load_deck()
+
+    @work(thread=True, exclusive=True, group="load-deck")
+    def _load_deck(self) -> None:
+        screen = self.screen
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(screen.set_progress, done, total)
+
+        try:
+            deck = load_deck(self.deck_paths, progress)
+        except DeckProblems as problems:
+            self.call_from_thread(self._deck_failed, tuple(problems.problems))
+        else:
+            self.call_from_thread(self._deck_loaded, deck)
+
+    async def _deck_loaded(self, deck: Deck) -> None:
+        self.session = DeckSession(deck, round_spec=self._round_spec)
+        self.sub_title = printable(deck.title)
+        await self.switch_mode(self.start_mode)
+
+    def _deck_failed(self, problems: tuple[Problem, ...]) -> None:
+        self.load_problems = problems
+        self.exit(return_code=1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Nothing to browse, search or quiz until the deck is there.
+        if self.session is None and action in ("switch_mode", "command_palette"):
+            return False
+        return True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # The palette's "Keys" opens the same list as ? and f1, not Textual's side panel.
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                command = SystemCommand("Keys", "The keys that work here (also ? or f1)", self.action_help)
+            yield command
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            app_keys = [b for b in self.BINDINGS if isinstance(b, Binding)]
+            self.push_screen(HelpScreen(self.active_bindings, app_keys))
+
+    # --- navigation: every screen and widget asks by message -----------------------------------
+
+    @on(OpenFact)
+    def _open_fact(self, message: OpenFact) -> None:
+        from tui.app.screens.fact import FactScreen
+
+        assert self.session is not None
+        self.push_screen(FactScreen(self.session.deck, self.session.deck.fact(message.fact_id)))
+
+    @on(OpenSource)
+    def _open_source(self, message: OpenSource) -> None:
+        from tui.app.screens.source import SourceScreen
+
+        assert self.session is not None
+        self.push_screen(SourceScreen(self.session.deck, message.source_id, message.citation))
+
+    @on(GoToFact)
+    async def _go_to_fact(self, message: GoToFact) -> None:
+        from tui.app.screens.browse import BrowseScreen
+
+        await self.switch_mode("browse")
+        while len(self.screen_stack) > 1:  # leave detail screens so the list shows
+            await self.pop_screen()
+        if isinstance(self.screen, BrowseScreen):
+            self.screen.select_fact(message.fact_id)
+
+    @on(FactDetail.CitationChosen)
+    def _citation_chosen(self, event: FactDetail.CitationChosen) -> None:
+        self.post_message(OpenSource(event.citation.source_id, event.citation))
+
+    # Named for the message rather than decorated with @on, so the article widget is
+    # imported with the source viewer, not at start-up.
+    def on_article_view_fact_chosen(self, event: ArticleView.FactChosen) -> None:
+        self.post_message(OpenFact(event.fact_id))

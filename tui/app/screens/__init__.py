@@ -1,0 +1,1 @@
+"""Screens: one per mode (Browse, Search, Quiz) and the detail screens pushed on top."""

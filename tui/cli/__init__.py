@@ -1,0 +1,1 @@
+"""The command line: argument parsing, shared options, one module per subcommand (`main.py` runs them)."""

@@ -1,0 +1,89 @@
+"""What every subcommand shares: the --deck option, argument types, and the deck to work on,
+loaded or a clean error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui.core.deck.loading import DeckProblems, load_deck
+from tui.core.deck.model import Deck, Fact
+from tui.core.deck.paths import bundled_deck_path
+from tui.core.session import DeckSession
+from rich.text import Text
+
+from tui.core.safe_text import printable
+from tui.present.output import output_console, print_problems
+from tui.present.text import safe
+
+MODES = ("browse", "search", "quiz")
+
+
+def add_deck_option(parser: argparse.ArgumentParser, *, suppress_default: bool = False) -> None:
+    """`--deck PATH`, repeatable; subparsers suppress the default so a global --deck survives."""
+    parser.add_argument(
+        "--deck", action="append", metavar="PATH",
+        default=argparse.SUPPRESS if suppress_default else None,
+        help="deck file or folder to use instead of the bundled deck (repeatable)",
+    )
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1, with a one-line message otherwise."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def deck_paths(args: argparse.Namespace) -> list[Path]:
+    """The --deck paths given, else the bundled deck."""
+    return [Path(p) for p in (getattr(args, "deck", None) or [])] or [bundled_deck_path()]
+
+
+def report_load_problems(problems: DeckProblems | tuple, file=None) -> None:
+    """A deck that did not load: its problems one per line, then what to do, on stderr."""
+    count = print_problems(problems.problems if isinstance(problems, DeckProblems) else problems, file)
+    print(f"factdrill: the deck has {count} problem(s); run `factdrill validate` for details",
+          file=file or sys.stderr)
+
+
+def load_or_exit(args: argparse.Namespace) -> Deck:
+    """Load the chosen deck; on problems print them one per line to stderr and exit 1."""
+    try:
+        return load_deck(deck_paths(args))
+    except DeckProblems as problems:
+        report_load_problems(problems)
+        raise SystemExit(1) from None
+
+
+def session_or_exit(args: argparse.Namespace) -> DeckSession:
+    """The chosen deck as a session (its checker, index and progress built when first used)."""
+    return DeckSession(load_or_exit(args))
+
+
+def fact_or_exit(deck: Deck, fact_id: str) -> Fact:
+    """The fact with this id; otherwise print a did-you-mean list to stderr and exit 2."""
+    fact = deck.facts_by_id.get(fact_id)
+    if fact is not None:
+        return fact
+    from tui.core.search.index import similar_facts
+
+    err = output_console(stderr=True, soft_wrap=True)
+    err.print(Text(f"factdrill: no fact with id '{printable(fact_id)}'"))
+    suggestions = similar_facts(deck, fact_id)
+    if suggestions:
+        err.print("did you mean:")
+        for suggestion in suggestions:
+            line = Text("  ")
+            line.append(printable(suggestion.id), "cyan")
+            line.append("  ")
+            line.append_text(safe(suggestion.statement, "dim"))
+            err.print(line)
+    else:
+        err.print("find a fact's id with `factdrill search WORDS` or `factdrill list`")
+    raise SystemExit(2)

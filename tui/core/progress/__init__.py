@@ -1,0 +1,1 @@
+"""Progress: a learner's saved answers, rounds and FSRS schedule (SQLite)."""

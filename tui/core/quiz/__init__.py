@@ -1,0 +1,1 @@
+"""Quizzes: questions from facts, seeded rounds, grading, and the round runner every driver plays through."""

@@ -1,0 +1,82 @@
+"""One loaded deck and everything that lives as long as it: its checker, its search index,
+where its progress is saved, and the round asked for at start-up.
+
+The App owns one `DeckSession` and hands it to its screens; each CLI command makes one from
+the deck it loaded. Nothing deck-scoped lives in a module-global cache or on a screen.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from tui.core.deck.model import Deck
+
+if TYPE_CHECKING:  # imported when first used: a Browse start-up needs neither
+    from tui.core.checking.checker import AnswerChecker
+    from tui.core.progress.store import ProgressRecorder
+    from tui.core.quiz.rounds import Round, RoundSpec
+    from tui.core.quiz.runner import Recorder, RoundRunner
+    from tui.core.search.index import SearchIndex
+
+__all__ = ["DeckSession"]
+
+
+class DeckSession:
+    """A verified deck and its services, each built once, on first use, from any thread."""
+
+    def __init__(self, deck: Deck, *, round_spec: RoundSpec | None = None,
+                 progress_path: Path | None = None) -> None:
+        """`round_spec`: a round to start at once (`factdrill quiz --seed …`) instead of the setup form.
+        `progress_path`: the progress file (default: the user's, see `tui.core.progress.store`)."""
+        self.deck = deck
+        self.round_spec = round_spec
+        self.progress_path = progress_path
+        self._checker: AnswerChecker | None = None
+        self._index: SearchIndex | None = None
+        self._recorder: ProgressRecorder | None = None
+        # One lock per service: a quiz warming the checker never waits for the search index.
+        self._checker_lock = threading.Lock()
+        self._index_lock = threading.Lock()
+
+    @property
+    def checker(self) -> AnswerChecker:
+        """The deck's answer checker (reading every name of a 100,000-fact deck takes a second or two)."""
+        with self._checker_lock:
+            if self._checker is None:
+                from tui.core.checking.checker import AnswerChecker
+
+                self._checker = AnswerChecker(self.deck)
+            return self._checker
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The deck's search index, built on first use."""
+        with self._index_lock:
+            if self._index is None:
+                from tui.core.search.index import SearchIndex
+
+                self._index = SearchIndex(self.deck)
+            return self._index
+
+    def recorder(self) -> ProgressRecorder:
+        """Where rounds are saved as they are played: this deck in the learner's progress file.
+
+        One per session, so a problem saving is reported once, not once a round; closing it
+        (at a round's end) only lets go of the file until the next answer.
+        """
+        if self._recorder is None:
+            from tui.core.progress.store import ProgressRecorder
+
+            self._recorder = ProgressRecorder(self.deck, self.progress_path)
+        return self._recorder
+
+    def runner(self, round_: Round, recorder: Recorder | None = None,
+               report: Callable[[str], None] = lambda problem: None) -> RoundRunner:
+        """`round_` ready to play, graded by this deck's checker and saved to `recorder`
+        (the learner's progress by default); `report` is told of a saving problem once."""
+        from tui.core.quiz.runner import RoundRunner
+
+        return RoundRunner(self.deck, round_, self.checker,
+                           recorder if recorder is not None else self.recorder(), report)

@@ -1,1 +1,0 @@
-"""The TUI's screens: one module per mode (browse, search, quiz) plus detail screens."""

@@ -1,1 +1,0 @@
-"""Small widgets of the factdrill TUI (the quiz's live in quiz*.py)."""
