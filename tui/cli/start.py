@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli.options import deck_paths, load_or_exit, report_load_problems
+from tui.cli.options import deck_cache, deck_paths, load_or_exit, report_load_problems
 from tui.core.deck.files import deck_files
 from tui.core.deck.schema import Report
 
@@ -24,11 +24,11 @@ def deck_size(paths: list[Path]) -> int:
 def run_app(args: argparse.Namespace) -> int:
     from tui.app.app import FactdrillApp  # Textual is imported only when the app runs
 
-    paths = deck_paths(args)
+    paths, cache = deck_paths(args), deck_cache(args)
     if deck_size(paths) <= LOAD_IN_BACKGROUND_BYTES:
-        app = FactdrillApp(load_or_exit(args), mode=args.mode)
+        app = FactdrillApp(load_or_exit(args, cache), mode=args.mode, cache=cache)
     else:
-        app = FactdrillApp(None, mode=args.mode, deck_paths=paths)
+        app = FactdrillApp(None, mode=args.mode, deck_paths=paths, cache=cache)
     app.run()
     if app.load_problems:
         report_load_problems(app.load_problems)

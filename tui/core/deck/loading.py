@@ -15,7 +15,7 @@ import datetime as _dt
 import gc
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from tui.core.deck.model import (
     ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Fact, Location, Source,
@@ -28,6 +28,9 @@ from tui.core.deck.schema import (
     check_table, describe, is_table_list, valid_date, well_formed,
 )
 from tui.core.deck.source_text import SourceTextError, read_source_text
+
+if TYPE_CHECKING:
+    from tui.core.deck.cache import DeckCache, PendingEntry
 
 __all__ = ["DeckProblems", "Problem", "deck_files", "load_deck"]
 
@@ -290,20 +293,32 @@ def _check_top_level(parsed: ParsedFile, report: Report) -> None:
 Progress = Callable[[int, int], None]
 
 
-def load_deck(paths: Iterable[Path | str], progress: Progress | None = None) -> Deck:
+def load_deck(paths: Iterable[Path | str], progress: Progress | None = None, *,
+              cache: DeckCache | None = None) -> Deck:
     """Load, validate and verify a deck from files and folders.
 
     Returns a `Deck` in which every citation's quote was found in its source text
     (with its span recorded). Raises `DeckProblems` listing every problem found.
     `progress(done, total)`, if given, is called as the work advances (twice per
     file: parsed, then its facts verified), e.g. to drive a progress bar.
+    With a `cache`, a deck whose files are all unchanged since it was last loaded
+    comes from the cache; any other is loaded in full and stored (a deck with
+    problems never is, so its problems are reported every time).
     """
+    paths = [Path(p) for p in paths]
     # The deck is built of acyclic objects, hundreds of thousands of them for a
     # large deck: the cyclic collector would only re-scan them again and again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_deck(paths, progress or _no_progress)
+        cached = cache.load(paths) if cache is not None else None
+        if cached is not None:
+            return cached
+        pending = cache.start(paths) if cache is not None else None
+        deck = _load_deck(paths, progress or _no_progress, pending)
+        if pending is not None:
+            pending.store(deck)
+        return deck
     finally:
         if collecting:
             gc.enable()
@@ -313,9 +328,9 @@ def _no_progress(done: int, total: int) -> None:
     pass
 
 
-def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
+def _load_deck(paths: list[Path], progress: Progress, pending: PendingEntry | None) -> Deck:
     report = Report()
-    files = deck_files([Path(p) for p in paths], report)
+    files = deck_files(paths, report)
     total = 2 * len(files)
     parsed_files = []
     for done, (path, root) in enumerate(files.items(), 1):
@@ -328,6 +343,8 @@ def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
     finally:
         # Lines not asked for by now are found again from the files if ever asked for.
         for parsed in parsed_files:
+            if pending is not None:
+                pending.read(parsed.path, parsed.lines.text)
             parsed.lines.release()
 
 

@@ -35,7 +35,7 @@ import heapq
 import math
 from array import array
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from tui.core.deck.model import Deck, Fact
 from tui.core.search.query import Query, filter_value, parse_query
@@ -165,6 +165,35 @@ class SearchIndex:
                 self._tag_docs.setdefault(filter_value(tag), set()).add(doc)
             for source_id in fact.source_ids:
                 self._source_docs.setdefault(source_id.casefold(), set()).add(doc)
+
+    # --- as plain data, for the deck cache ----------------------------------
+
+    def to_state(self) -> tuple:
+        """The index as plain data (marshal-able: no object of ours), for `from_state`."""
+        return (self.vocabulary.to_state(), self._df.tobytes(), array("d", self._idf).tobytes(),
+                *_flatten(self._forward_keys, "i"), *_flatten(self._forward_weights, "f"),
+                *_flatten(self._docs, "i"), *_flatten(self._weights, "f"), self._tag_docs, self._source_docs)
+
+    @classmethod
+    def from_state(cls, deck: Deck, state: tuple) -> "SearchIndex":
+        """The index `to_state` gave, over the same `deck`: its lists are views of the stored arrays."""
+        (vocabulary, df, idf, forward_keys, forward_key_ends, forward_weights, forward_weight_ends,
+         docs, doc_ends, weights, weight_ends, tag_docs, source_docs) = state
+        index = cls.__new__(cls)
+        index.deck, index.facts = deck, deck.facts
+        index._df = array("i")
+        index._df.frombytes(df)
+        index._idf = array("d")
+        index._idf.frombytes(idf)
+        index.vocabulary = Vocabulary.from_state(vocabulary, index._df)
+        index._forward_keys = _Slices(forward_keys, "i", forward_key_ends)
+        index._forward_weights = _Slices(forward_weights, "f", forward_weight_ends)
+        index._docs = _Slices(docs, "i", doc_ends)
+        index._weights = _Slices(weights, "f", weight_ends)
+        index._tag_docs, index._source_docs = tag_docs, source_docs
+        if len(index._forward_keys) != len(deck.facts):
+            raise ValueError("the index state is of another deck")
+        return index
 
     @property
     def vocabulary_size(self) -> int:
@@ -354,6 +383,32 @@ class SearchIndex:
     def matching_spans(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         """Sorted [start, end) spans of the words of `text` that match `terms` (see `Vocabulary.matching_spans`)."""
         return self.vocabulary.matching_spans(text, terms)
+
+
+def _flatten(arrays: Sequence[Sequence[int | float]], typecode: str) -> tuple[bytes, bytes]:
+    """Many arrays end to end, as bytes, and where each ends."""
+    flat, ends = array(typecode), array("q", [0])
+    for part in arrays:
+        flat.extend(part)
+        ends.append(len(flat))
+    return flat.tobytes(), ends.tobytes()
+
+
+class _Slices:
+    """The arrays `_flatten` stored, each one a view into the stored bytes (nothing copied)."""
+
+    __slots__ = ("_view", "_ends")
+
+    def __init__(self, data: bytes, typecode: str, ends: bytes):
+        self._view = memoryview(data).cast(typecode)
+        self._ends = memoryview(ends).cast("q")
+
+    def __getitem__(self, index: int) -> memoryview:
+        ends = self._ends
+        return self._view[ends[index]:ends[index + 1]]
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
 
 
 def similar_facts(deck: Deck, text: str, limit: int = 5, cutoff: float = 55.0) -> list[Fact]:

@@ -1,0 +1,345 @@
+"""A persistent cache of verified decks and their search indexes: an unchanged deck loads at once.
+
+An entry holds the deck the loader built, as plain tuples (marshal) rebuilt with
+the model's fast constructors, and is keyed by every file it was built from:
+each deck file and each source text, by path, size, mtime, ctime and inode. The
+search index built for that deck sits beside it, tied to it by a random token.
+
+When a cached deck could be wrong, and what is done about it:
+- A file changed since the entry was written has another size, mtime or ctime
+  (ctime cannot be set back by `touch -d` or `cp -p`); a file added to or removed
+  from a deck folder changes the list of files. The entry is not used.
+- mtime cannot be trusted for a file modified within `RACY_SECONDS` of the
+  moment its stat was taken: a second change in the same clock tick (or within a
+  coarse filesystem's 2-second step) would keep the same stat. Such a file's
+  content hash (BLAKE2b) is stored too and checked on every load.
+- A file changed while the deck was loading: its stat before and after the load
+  differ, and nothing is stored.
+- A truncated or corrupted entry fails its CRC-32 or cannot be decoded; another
+  cache format, Python version or byte order has another header. Each is a miss.
+- Entries are written to a temporary file and moved into place (`os.replace`),
+  so a reader never sees half an entry.
+A miss costs the full load (which writes the entry again), never a wrong deck.
+Only a deck that loaded without problems is stored, so a deck with problems is
+reported the same way with a warm cache.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import secrets
+import sys
+import time
+import zlib
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from tui.core.deck.files import deck_files
+from tui.core.deck.model import Citation, Deck, Fact, Location, Source, UnsourcedClaim, fast_constructor
+from tui.core.deck.schema import Report
+from tui.core.deck.tomlpos import FileLines
+
+__all__ = ["CACHE_DIR_VARIABLE", "DeckCache", "PendingEntry", "default_cache_dir"]
+
+CACHE_FORMAT = 1  # bump when the payload's shape changes
+CACHE_DIR_VARIABLE = "FACTDRILL_CACHE_DIR"
+RACY_SECONDS = 2.0
+_MAGIC = (f"factdrill-cache {CACHE_FORMAT} {sys.implementation.cache_tag} "
+          f"marshal{marshal.version} {sys.byteorder}\n").encode()
+
+_new_fact = fast_constructor(Fact)
+_new_citation = fast_constructor(Citation)
+_new_source = fast_constructor(Source)
+_new_claim = fast_constructor(UnsourcedClaim)
+
+Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+Fingerprint = tuple[tuple[str, Stat, "bytes | None"], ...]  # path, stat, text hash if racy
+
+
+def default_cache_dir() -> Path:
+    """$FACTDRILL_CACHE_DIR when set (tests point it at a scratch folder), else the user's cache folder."""
+    configured = os.environ.get(CACHE_DIR_VARIABLE)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("factdrill", appauthor=False)) / "decks"
+
+
+# --- fingerprints -----------------------------------------------------------------------
+
+def _stat(path: str) -> Stat | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _text_hash(text: str) -> bytes:
+    """A hash of a text as the loader reads it: line endings as "\\n"."""
+    from hashlib import blake2b  # only for files too recent to trust their stat
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _file_text_hash(path: str) -> bytes | None:
+    """The hash of the file's text as the loader reads it (UTF-8, a BOM dropped, newlines as "\\n")."""
+    try:
+        with open(path, "rb") as file:
+            text = file.read().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _text_hash(text)
+
+
+def stat_all(paths: Iterable[str]) -> dict[str, Stat | None]:
+    """Each file's stat now (None when it cannot be read)."""
+    return {path: _stat(path) for path in paths}
+
+
+def _holds(fingerprint: Fingerprint) -> bool:
+    for path, stat, digest in fingerprint:
+        if _stat(path) != stat or (digest is not None and _file_text_hash(path) != digest):
+            return False
+    return True
+
+
+# --- the deck as plain data --------------------------------------------------------------
+
+def _place(location: Location | None, numbers: dict[Path, int]) -> tuple | None:
+    """Where a location points, as data: (file number, entry key) when deferred, else (file number, line)."""
+    if location is None:
+        return None
+    number = numbers.setdefault(location.path, len(numbers))
+    key = location._key if location._finder is not None else None  # noqa: SLF001 (the model's own shape)
+    return (number, key) if key is not None else (number, location.line)
+
+
+def _deck_payload(deck: Deck) -> tuple:
+    numbers: dict[Path, int] = {}
+    sources = tuple((s.id, s.title, s.title_kind, s.outlet, s.date, s.date_precision, s.date_basis, s.language,
+                     str(s.text_path), s.text, s.url, _place(s.location, numbers)) for s in deck.sources.values())
+    facts = tuple(
+        (f.id, f.statement, f.questions, f.answer, f.kind,
+         tuple((c.source_id, c.quote, c.start, c.end, _place(c.location, numbers)) for c in f.citations),
+         f.aliases, f.tolerance, f.approximate, f.unit, f.tags, f.distractors, f.false_claims,
+         f.disputed, f.dispute_note, f.note, _place(f.location, numbers))
+        for f in deck.facts)
+    claims = tuple((c.id, c.claim, c.tags, c.note, _place(c.location, numbers)) for c in deck.unsourced_claims)
+    return (tuple(str(path) for path in numbers), deck.title, sources, facts, claims)
+
+
+def _rebuild_deck(payload: tuple) -> Deck:
+    files, title, sources, facts, claims = payload
+    paths = [Path(name) for name in files]
+    finders = []
+    for path in paths:
+        finder = FileLines(path, "")
+        finder.release()  # a line is found from the file when first asked for, as after a full load
+        finders.append(finder)
+    deferred = Location.deferred
+
+    def place(where: tuple | None) -> Location | None:
+        if where is None:
+            return None
+        number, key = where
+        if type(key) is int:
+            return Location(paths[number], key)
+        return deferred(paths[number], finders[number], key)
+
+    made_sources = {
+        sid: _new_source(sid, stitle, kind, outlet, date, precision, basis, language, Path(text_path), text, url,
+                         place(where))
+        for sid, stitle, kind, outlet, date, precision, basis, language, text_path, text, url, where in sources}
+    new_fact, new_citation = _new_fact, _new_citation
+    made_facts = tuple(
+        new_fact(fid, statement, questions, answer, kind,
+                 tuple(new_citation(sid, quote, start, end, place(at)) for sid, quote, start, end, at in cited),
+                 aliases, tolerance, approximate, unit, tags, distractors, false_claims,
+                 disputed, dispute_note, note, place(where))
+        for (fid, statement, questions, answer, kind, cited, aliases, tolerance, approximate, unit, tags,
+             distractors, false_claims, disputed, dispute_note, note, where) in facts)
+    made_claims = tuple(_new_claim(cid, claim, tags, note, place(where)) for cid, claim, tags, note, where in claims)
+    return Deck(title=title, sources=made_sources, facts=made_facts, unsourced_claims=made_claims)
+
+
+# --- entry files -----------------------------------------------------------------------
+
+def _pack(head: object, body: object) -> bytes:
+    head_bytes, body_bytes = marshal.dumps(head), marshal.dumps(body)
+    return b"".join((_MAGIC, len(head_bytes).to_bytes(8, "little"), head_bytes,
+                     zlib.crc32(body_bytes).to_bytes(4, "little"), body_bytes))
+
+
+def _read_head(data: bytes) -> tuple[object, int]:
+    """The entry's head, and where its body starts; ValueError when not an entry of this format."""
+    if not data.startswith(_MAGIC):
+        raise ValueError("not a cache entry of this format")
+    start = len(_MAGIC) + 8
+    end = start + int.from_bytes(data[len(_MAGIC):start], "little")
+    return marshal.loads(data[start:end]), end
+
+
+def _read_body(data: bytes, at: int) -> object:
+    body = memoryview(data)[at + 4:]
+    if zlib.crc32(body).to_bytes(4, "little") != data[at:at + 4]:
+        raise ValueError("corrupted cache entry")
+    return marshal.loads(body)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temporary, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _absolute(paths: Sequence[Path]) -> list[str]:
+    return [os.path.abspath(path) for path in paths]
+
+
+def _deck_file_names(paths: Sequence[Path]) -> list[str] | None:
+    report = Report()
+    files = [str(file) for file in deck_files([Path(p) for p in paths], report)]
+    return None if report.problems else files
+
+
+class PendingEntry:
+    """A full load under way, to be stored when it gives a deck (see `DeckCache.start`).
+
+    A file changed since `RACY_SECONDS` before the load began may change again without
+    its stat showing it: such a file is fingerprinted by the text the loader read too
+    (`read` keeps a deck file's; a source's is in the deck). A deck file whose stat
+    changed during the load is not stored at all.
+    """
+
+    def __init__(self, cache: DeckCache, paths: list[Path]):
+        self.cache, self.paths = cache, paths
+        self.started_ns = time.time_ns()
+        self.files = _deck_file_names(paths)
+        self.before = stat_all(self.files or ())
+        self._racy_from = self.started_ns - int(RACY_SECONDS * 1e9)
+        self._texts: dict[str, str] = {}
+
+    def _recent(self, stat: Stat) -> bool:
+        return max(stat[1], stat[2]) >= self._racy_from
+
+    def read(self, path: Path, text: str | None) -> None:
+        """The loader read deck file `path` as `text`; kept only while its stat is too recent to trust."""
+        stat = self.before.get(str(path))
+        if stat is not None and text is not None and self._recent(stat):
+            self._texts[str(path)] = text
+
+    def store(self, deck: Deck) -> None:
+        """Keep `deck` for the next load of the same paths, if nothing changed under the load."""
+        if self.files is None or stat_all(self.files) != self.before:
+            return
+        stats, loaded = dict(self.before), dict(self._texts)
+        for source in deck.sources.values():
+            stats[str(source.text_path)] = _stat(str(source.text_path))
+            loaded[str(source.text_path)] = source.text
+        fingerprint = []
+        for path, stat in stats.items():
+            if stat is None or (self._recent(stat) and path not in loaded):
+                return
+            fingerprint.append((path, stat, _text_hash(loaded[path]) if self._recent(stat) else None))
+        token = secrets.token_bytes(8)
+        entry = self.cache._entry_path(self.paths)
+        try:
+            _write_atomically(entry, _pack((_absolute(self.paths), self.files, tuple(fingerprint), token),
+                                           _deck_payload(deck)))
+            entry.with_suffix(".index").unlink(missing_ok=True)
+        except OSError:
+            return
+        self.cache._remember(deck, entry, token)
+
+
+class DeckCache:
+    """Cached decks and indexes in `directory` (default: `default_cache_dir()`), one entry per deck paths.
+
+    `load_deck(paths, cache=...)` asks `load` first and `store`s what it loaded;
+    the deck session asks `index_state` and `store_index_state` for the search
+    index of a deck this cache loaded or stored. Failing to write is never an
+    error: the cache is only ever a shortcut.
+    """
+
+    def __init__(self, directory: Path | None = None):
+        self.directory = directory or default_cache_dir()
+        self._tokens: list[tuple[Deck, Path, bytes]] = []  # (deck, its entry, the entry's token)
+
+    def _entry_path(self, paths: Sequence[Path]) -> Path:
+        named = "\0".join(os.path.abspath(p) for p in paths).encode()
+        return self.directory / f"{zlib.crc32(named):08x}{zlib.adler32(named):08x}.deck"
+
+    def load(self, paths: Sequence[Path]) -> Deck | None:
+        """The cached deck for `paths`, if every file it was built from is unchanged; else None."""
+        entry = self._entry_path(paths)
+        data = _read(entry)
+        if data is None:
+            return None
+        try:
+            head, at = _read_head(data)
+            wanted_paths, files, fingerprint, token = head  # type: ignore[misc]
+            if wanted_paths != _absolute(paths) or files != _deck_file_names(paths):
+                return None
+            if not _holds(fingerprint):
+                return None
+            deck = _rebuild_deck(_read_body(data, at))  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a damaged entry may fail anywhere in decoding; it is only a miss
+            return None
+        self._remember(deck, entry, token)
+        return deck
+
+    def start(self, paths: Sequence[Path]) -> PendingEntry:
+        """Begin a full load of `paths`: the deck files' stats now, before anything is read."""
+        return PendingEntry(self, list(paths))
+
+    def _remember(self, deck: Deck, entry: Path, token: bytes) -> None:
+        self._tokens = [item for item in self._tokens if item[0] is not deck] + [(deck, entry, token)]
+
+    def _entry_of(self, deck: Deck) -> tuple[Path, bytes] | None:
+        return next(((entry, token) for known, entry, token in self._tokens if known is deck), None)
+
+    def index_state(self, deck: Deck) -> object | None:
+        """The search index's state stored for `deck` (see `SearchIndex.from_state`), or None."""
+        found = self._entry_of(deck)
+        data = _read(found[0].with_suffix(".index")) if found else None
+        if data is None:
+            return None
+        try:
+            token, at = _read_head(data)
+            return _read_body(data, at) if token == found[1] else None
+        except Exception:  # noqa: BLE001 - as in `load`: a damaged index is a miss
+            return None
+
+    def store_index_state(self, deck: Deck, state: object) -> None:
+        found = self._entry_of(deck)
+        if found is not None:
+            try:
+                _write_atomically(found[0].with_suffix(".index"), _pack(found[1], state))
+            except OSError:
+                pass
+
+    def clear(self) -> int:
+        """Remove every entry; how many files were removed."""
+        removed = 0
+        for path in self.directory.glob("*"):
+            if path.suffix in (".deck", ".index", ".tmp") and path.is_file():
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
