@@ -4,6 +4,7 @@ loaded or a clean error."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -66,10 +67,13 @@ def load_or_exit(args: argparse.Namespace, cache: DeckCache | None = None) -> De
     """Load the chosen deck (from `cache`, else the one `deck_cache` gives, when unchanged); on
     problems print them one per line to stderr and exit 1."""
     try:
-        return load_deck(deck_paths(args), cache=cache or deck_cache(args))
+        deck = load_deck(deck_paths(args), cache=cache or deck_cache(args))
     except DeckProblems as problems:
         report_load_problems(problems)
         raise SystemExit(1) from None
+    # A command lives no longer than its deck: spare the collector walking it again and again.
+    gc.freeze()
+    return deck
 
 
 def session_or_exit(args: argparse.Namespace) -> DeckSession:

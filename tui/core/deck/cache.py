@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import secrets
 import sys
 import time
 import zlib
@@ -192,7 +191,7 @@ def _read_body(data: bytes, at: int) -> object:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         with open(temporary, "wb") as file:
             file.write(data)
@@ -258,7 +257,7 @@ class PendingEntry:
             if stat is None or (self._recent(stat) and path not in loaded):
                 return
             fingerprint.append((path, stat, _text_hash(loaded[path]) if self._recent(stat) else None))
-        token = secrets.token_bytes(8)
+        token = os.urandom(8)
         entry = self.cache._entry_path(self.paths)
         try:
             _write_atomically(entry, _pack((_absolute(self.paths), self.files, tuple(fingerprint), token),
