@@ -15,13 +15,26 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-
 from tui.core.checking.normalize import fold, stem, tokens
 from tui.core.checking.numbers import collapse_numbers, is_number_token
 from tui.core.verdicts import Outcome
 
 CORRECT, CLOSE, INCORRECT = Outcome.CORRECT, Outcome.CLOSE, Outcome.INCORRECT  # a typed answer's verdicts
+
+_osa_distance = None
+
+
+def _edits(a: str, b: str, cutoff: int) -> int:
+    """Edits between `a` and `b` (optimal string alignment), or cutoff + 1 when more.
+
+    rapidfuzz is imported by the first answer checked, not with the quiz screen's first frame.
+    """
+    global _osa_distance
+    if _osa_distance is None:
+        from rapidfuzz.distance import OSA
+
+        _osa_distance = OSA.distance
+    return _osa_distance(a, b, score_cutoff=cutoff)
 
 # Words that carry no answer on their own; they may be added or left out freely.
 STOPWORDS = frozenset({
@@ -160,7 +173,7 @@ def match_words(form: Form, typed: tuple[str, ...], blocked: frozenset[str], var
             for j, word in enumerate(typed):
                 if used[j] or is_number_token(word) or word in blocked or word in NEGATIONS:
                     continue
-                d = OSA.distance(key, word, score_cutoff=budget)
+                d = _edits(key, word, budget)
                 if d < best_d and not _nearer_elsewhere(word, d, blocked):
                     best_j, best_d = j, d
         if best_j < 0:
@@ -178,7 +191,7 @@ def match_words(form: Form, typed: tuple[str, ...], blocked: frozenset[str], var
 
 def _nearer_elsewhere(word: str, distance: int, blocked: frozenset[str]) -> bool:
     """Whether ``word`` is at least as close to another name of the deck as to the key."""
-    return any(OSA.distance(word, name, score_cutoff=distance) <= distance for name in blocked)
+    return any(_edits(word, name, distance) <= distance for name in blocked)
 
 
 def joined_match(form: Form, typed: tuple[str, ...], blocked: frozenset[str]) -> int | None:
@@ -193,7 +206,7 @@ def joined_match(form: Form, typed: tuple[str, ...], blocked: frozenset[str]) ->
     if abs(len(joined) - len(form.joined)) > 1:
         return None  # a word left out or added ("estimates" for "US estimates"), not a slip
     budget = allowed_edits(form.joined)
-    d = OSA.distance(form.joined, joined, score_cutoff=budget)
+    d = _edits(form.joined, joined, budget)
     return d if d <= budget and not _nearer_elsewhere(joined, d, blocked) else None
 
 
