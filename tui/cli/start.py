@@ -25,7 +25,8 @@ def run_app(args: argparse.Namespace) -> int:
     from tui.app.app import FactdrillApp  # Textual is imported only when the app runs
 
     paths, cache = deck_paths(args), deck_cache(args)
-    if deck_size(paths) <= LOAD_IN_BACKGROUND_BYTES:
+    # A cached deck loads fast and in full: a progress screen would only slow it down.
+    if deck_size(paths) <= LOAD_IN_BACKGROUND_BYTES or (cache is not None and cache.holds(paths)):
         app = FactdrillApp(load_or_exit(args, cache), mode=args.mode, cache=cache)
     else:
         app = FactdrillApp(None, mode=args.mode, deck_paths=paths, cache=cache)

@@ -15,7 +15,7 @@ When a cached deck could be wrong, and what is done about it:
   content hash (BLAKE2b) is stored too and checked on every load.
 - A file changed while the deck was loading: its stat before and after the load
   differ, and nothing is stored.
-- A truncated or corrupted entry fails its CRC-32 or cannot be decoded; another
+- A truncated or corrupted entry fails its Adler-32 checksum or cannot be decoded; another
   cache format, Python version or byte order has another header. Each is a miss.
 - Entries are written to a temporary file and moved into place (`os.replace`),
   so a reader never sees half an entry.
@@ -26,6 +26,7 @@ reported the same way with a warm cache.
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 import sys
@@ -41,7 +42,7 @@ from tui.core.deck.tomlpos import FileLines
 
 __all__ = ["CACHE_DIR_VARIABLE", "DeckCache", "PendingEntry", "default_cache_dir"]
 
-CACHE_FORMAT = 1  # bump when the payload's shape changes
+CACHE_FORMAT = 3  # bump when the payload's shape changes
 CACHE_DIR_VARIABLE = "FACTDRILL_CACHE_DIR"
 RACY_SECONDS = 2.0
 _MAGIC = (f"factdrill-cache {CACHE_FORMAT} {sys.implementation.cache_tag} "
@@ -170,7 +171,7 @@ def _rebuild_deck(payload: tuple) -> Deck:
 def _pack(head: object, body: object) -> bytes:
     head_bytes, body_bytes = marshal.dumps(head), marshal.dumps(body)
     return b"".join((_MAGIC, len(head_bytes).to_bytes(8, "little"), head_bytes,
-                     zlib.crc32(body_bytes).to_bytes(4, "little"), body_bytes))
+                     zlib.adler32(body_bytes).to_bytes(4, "little"), body_bytes))
 
 
 def _read_head(data: bytes) -> tuple[object, int]:
@@ -184,9 +185,16 @@ def _read_head(data: bytes) -> tuple[object, int]:
 
 def _read_body(data: bytes, at: int) -> object:
     body = memoryview(data)[at + 4:]
-    if zlib.crc32(body).to_bytes(4, "little") != data[at:at + 4]:
+    if zlib.adler32(body).to_bytes(4, "little") != data[at:at + 4]:
         raise ValueError("corrupted cache entry")
-    return marshal.loads(body)
+    # Millions of new objects, none in a cycle: the collector would only walk them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(body)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -303,6 +311,19 @@ class DeckCache:
             return None
         self._remember(deck, entry, token)
         return deck
+
+    def holds(self, paths: Sequence[Path]) -> bool:
+        """Whether `load` would find `paths` unchanged (reading only the entry's head: cheap)."""
+        try:
+            with open(self._entry_path(paths), "rb") as file:
+                start = file.read(len(_MAGIC) + 8)
+                if not start.startswith(_MAGIC):
+                    return False
+                head = marshal.loads(file.read(int.from_bytes(start[len(_MAGIC):], "little")))
+            wanted_paths, files, fingerprint, _ = head
+            return wanted_paths == _absolute(paths) and files == _deck_file_names(paths) and _holds(fingerprint)
+        except Exception:  # noqa: BLE001 - as in `load`: a damaged entry is only a miss
+            return False
 
     def start(self, paths: Sequence[Path]) -> PendingEntry:
         """Begin a full load of `paths`: the deck files' stats now, before anything is read."""
