@@ -25,7 +25,7 @@ def _ms(seconds: float) -> str:
 
 def frame_rows(frames: dict[str, float], targets: dict[str, float]) -> list[Row]:
     bare = frames["bare"]
-    return [(f"first complete frame, {mode} (tmux 100×30, warm cache)", "bundled", _ms(frames[mode]),
+    return [(f"first complete frame, {mode}", "bundled", _ms(frames[mode]),
              f"{_ms(bare)} bare Textual app", f"{frames[mode] / bare:.2f}",
              _verdict(frames[mode] / bare, targets.get(f"frame {mode}")))
             for mode in ("browse", "search", "quiz")]
@@ -38,19 +38,19 @@ def process_rows(size: str, run: dict[str, float], targets: dict[str, float]) ->
         ratio = run[name] / floor
         target = targets.get(name, targets.get(f"{name} {size}"))
         command = "`search drones --json --limit 5`" if name.startswith("search") else "`validate`"
-        rows.append((f"{command} process, {name.split()[1]} cache", f"{int(size):,}", _ms(run[name]),
+        rows.append((f"{command}, {name.split()[1]} cache", f"{int(size):,}", _ms(run[name]),
                      f"{_ms(floor)} tomli parse process", f"{ratio:.2f}", _verdict(ratio, target)))
     return rows
 
 
 def tui_rows(size: str, tui: dict[str, float | None], targets: dict[str, float]) -> list[Row]:
     rows = []
-    for name, label in (("browse", "TUI: Browse usable (start to facts drawn), warm cache"),
+    for name, label in (("browse", "TUI: Browse usable (start to facts drawn)"),
                         ("regroup", "TUI: regroup Browse by article"),
                         ("first results", "TUI: first search results after Browse shows"),
                         ("keystroke", "TUI: one more keystroke to new results")):
         value = tui[name]
-        shown = "timed out" if value is None else _ms(value)
+        shown = "no change seen" if value is None else _ms(value)
         verdict = "" if value is None else _verdict(value, targets.get(f"tui {name}"), "s")
         rows.append((label, f"{int(size):,}", shown, "", "", verdict))
     return rows

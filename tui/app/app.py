@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from tui.core.quiz.rounds import RoundSpec
 
 _STYLES = Path(__file__).parent / "styles"
+_MODE_STYLES = {"search": [_STYLES / "search.tcss"], "quiz": [_STYLES / "quiz.tcss"]}  # as their screens' CSS_PATH
 
 
 def _palette_commands() -> type[Provider]:
@@ -87,7 +88,9 @@ class FactdrillApp(App):
             # switching: one screen to build and style, one stylesheet refresh instead of two.
             self.DEFAULT_MODE = mode
             _freeze_long_lived_objects("deck")
-        super().__init__()
+        # The first mode's own styles are read with the app's: showing it then parses no more
+        # CSS and restyles nothing (Browse's are the app's already).
+        super().__init__(css_path=[*self.CSS_PATH, *_MODE_STYLES.get(mode, ())])
         self._round_spec = round_spec
         self._cache = cache
         self.session: DeckSession | None = None if deck is None else DeckSession(

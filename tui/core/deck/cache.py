@@ -48,11 +48,6 @@ RACY_SECONDS = 2.0
 _MAGIC = (f"factdrill-cache {CACHE_FORMAT} {sys.implementation.cache_tag} "
           f"marshal{marshal.version} {sys.byteorder}\n").encode()
 
-_new_fact = fast_constructor(Fact)
-_new_citation = fast_constructor(Citation)
-_new_source = fast_constructor(Source)
-_new_claim = fast_constructor(UnsourcedClaim)
-
 Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 Fingerprint = tuple[tuple[str, Stat, "bytes | None"], ...]  # path, stat, text hash if racy
 
@@ -150,11 +145,11 @@ def _rebuild_deck(payload: tuple) -> Deck:
             return Location(paths[number], key)
         return deferred(paths[number], finders[number], key)
 
+    new_source, new_fact, new_citation, new_claim = map(fast_constructor, (Source, Fact, Citation, UnsourcedClaim))
     made_sources = {
-        sid: _new_source(sid, stitle, kind, outlet, date, precision, basis, language, Path(text_path), text, url,
+        sid: new_source(sid, stitle, kind, outlet, date, precision, basis, language, Path(text_path), text, url,
                          place(where))
         for sid, stitle, kind, outlet, date, precision, basis, language, text_path, text, url, where in sources}
-    new_fact, new_citation = _new_fact, _new_citation
     made_facts = tuple(
         new_fact(fid, statement, questions, answer, kind,
                  tuple(new_citation(sid, quote, start, end, place(at)) for sid, quote, start, end, at in cited),
@@ -162,7 +157,7 @@ def _rebuild_deck(payload: tuple) -> Deck:
                  disputed, dispute_note, note, place(where))
         for (fid, statement, questions, answer, kind, cited, aliases, tolerance, approximate, unit, tags,
              distractors, false_claims, disputed, dispute_note, note, where) in facts)
-    made_claims = tuple(_new_claim(cid, claim, tags, note, place(where)) for cid, claim, tags, note, where in claims)
+    made_claims = tuple(new_claim(cid, claim, tags, note, place(where)) for cid, claim, tags, note, where in claims)
     return Deck(title=title, sources=made_sources, facts=made_facts, unsourced_claims=made_claims)
 
 

@@ -7,6 +7,7 @@ never mutates them.
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError, dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Hashable, Mapping, Protocol, TypeVar
@@ -213,6 +214,7 @@ class Fact:
         return tuple(dict.fromkeys(c.source_id for c in self.citations))
 
 
+@cache  # one twin class per model class, however many modules ask
 def fast_constructor(cls: type[_Frozen]) -> Callable[..., _Frozen]:
     """A positional constructor for the frozen, slotted dataclass `cls`, several times faster.
 
