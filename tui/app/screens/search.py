@@ -155,7 +155,12 @@ class SearchScreen(Screen):
         self._open_when_ready = False  # Enter applied to the query as it was then
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(debounce_for(self._search_seconds), lambda: self.run_search(event.value))
+        self._debounce = self.set_timer(self.debounce, lambda: self.run_search(event.value))
+
+    @property
+    def debounce(self) -> float:
+        """Seconds a keystroke waits before its search runs, given how long searches take lately."""
+        return debounce_for(self._search_seconds)
 
     @work(exclusive=True, thread=True, group="search")
     def run_search(self, query: str) -> None:
