@@ -150,3 +150,22 @@ def test_a_problem_is_reported_the_same_with_a_warm_cache(deck_dir, tmp_path):
     assert warm.returncode == cold.returncode == 1
     assert warm.stdout + warm.stderr == cold.stdout + cold.stderr
     assert "quote not found" in warm.stdout + warm.stderr
+
+
+def test_a_symlinked_source_text_pointed_elsewhere_is_verified_again(deck_dir, cache):
+    deck = load_deck([deck_dir])
+    source = next(iter(deck.sources.values()))
+    real = source.text_path
+    original = real.with_name("original.txt")
+    real.rename(original)
+    real.symlink_to(original.name)  # the deck's `text` path now leads through a link
+    load_deck([deck_dir], cache=cache)
+    assert cache.load([deck_dir]) is not None
+    altered = real.with_name("altered.txt")
+    altered.write_text(original.read_text().replace(source.text.split()[0], "Zzzz", 1))
+    os.utime(altered, ns=(original.stat().st_atime_ns, original.stat().st_mtime_ns))
+    real.unlink()
+    real.symlink_to(altered.name)  # same link, another article
+    assert cache.load([deck_dir]) is None
+    reloaded = load_deck([deck_dir], cache=cache)
+    assert reloaded.sources[source.id].text.startswith("Zzzz")

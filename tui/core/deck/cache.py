@@ -8,7 +8,8 @@ search index built for that deck sits beside it, tied to it by a random token.
 When a cached deck could be wrong, and what is done about it:
 - A file changed since the entry was written has another size, mtime or ctime
   (ctime cannot be set back by `touch -d` or `cp -p`); a file added to or removed
-  from a deck folder changes the list of files. The entry is not used.
+  from a deck folder changes the list of files; a source text reached through a
+  symlink is checked to lead to the same file. The entry is not used.
 - mtime cannot be trusted for a file modified within `RACY_SECONDS` of the
   moment its stat was taken: a second change in the same clock tick (or within a
   coarse filesystem's 2-second step) would keep the same stat. Such a file's
@@ -42,7 +43,7 @@ from tui.core.deck.tomlpos import FileLines
 
 __all__ = ["CACHE_DIR_VARIABLE", "DeckCache", "PendingEntry", "default_cache_dir"]
 
-CACHE_FORMAT = 3  # bump when the payload's shape changes
+CACHE_FORMAT = 4  # bump when the payload's shape changes
 CACHE_DIR_VARIABLE = "FACTDRILL_CACHE_DIR"
 RACY_SECONDS = 2.0
 _MAGIC = (f"factdrill-cache {CACHE_FORMAT} {sys.implementation.cache_tag} "
@@ -93,6 +94,14 @@ def _file_text_hash(path: str) -> bytes | None:
 def stat_all(paths: Iterable[str]) -> dict[str, Stat | None]:
     """Each file's stat now (None when it cannot be read)."""
     return {path: _stat(path) for path in paths}
+
+
+def _head_holds(head: object, paths: Sequence[Path]) -> bool:
+    """Whether an entry's head still describes `paths`: the same files, unchanged, each symlinked
+    source text still leading to the same file."""
+    wanted_paths, files, fingerprint, links, _ = head  # type: ignore[misc]
+    return (wanted_paths == _absolute(paths) and files == _deck_file_names(paths) and _holds(fingerprint)
+            and all(os.path.realpath(written) == resolved for written, resolved in links))
 
 
 def _holds(fingerprint: Fingerprint) -> bool:
@@ -237,6 +246,7 @@ class PendingEntry:
         self.before = stat_all(self.files or ())
         self._racy_from = self.started_ns - int(RACY_SECONDS * 1e9)
         self._texts: dict[str, str] = {}
+        self._links: dict[str, str] = {}  # a source text's path as written -> the file it led to
 
     def _recent(self, stat: Stat) -> bool:
         return max(stat[1], stat[2]) >= self._racy_from
@@ -246,6 +256,12 @@ class PendingEntry:
         stat = self.before.get(str(path))
         if stat is not None and text is not None and self._recent(stat):
             self._texts[str(path)] = text
+
+    def text_found(self, written: Path, resolved: Path) -> None:
+        """A source's `text` path, as written, led to `resolved`: through a symlink, maybe."""
+        written_name = os.path.abspath(written)
+        if written_name != str(resolved):
+            self._links[written_name] = str(resolved)
 
     def store(self, deck: Deck) -> None:
         """Keep `deck` for the next load of the same paths, if nothing changed under the load."""
@@ -263,8 +279,8 @@ class PendingEntry:
         token = os.urandom(8)
         entry = self.cache._entry_path(self.paths)
         try:
-            _write_atomically(entry, _pack((_absolute(self.paths), self.files, tuple(fingerprint), token),
-                                           _deck_payload(deck)))
+            head = (_absolute(self.paths), self.files, tuple(fingerprint), tuple(self._links.items()), token)
+            _write_atomically(entry, _pack(head, _deck_payload(deck)))
             entry.with_suffix(".index").unlink(missing_ok=True)
         except OSError:
             return
@@ -296,11 +312,9 @@ class DeckCache:
             return None
         try:
             head, at = _read_head(data)
-            wanted_paths, files, fingerprint, token = head  # type: ignore[misc]
-            if wanted_paths != _absolute(paths) or files != _deck_file_names(paths):
+            if not _head_holds(head, paths):
                 return None
-            if not _holds(fingerprint):
-                return None
+            token = head[-1]  # type: ignore[index]
             deck = _rebuild_deck(_read_body(data, at))  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001 - a damaged entry may fail anywhere in decoding; it is only a miss
             return None
@@ -315,8 +329,7 @@ class DeckCache:
                 if not start.startswith(_MAGIC):
                     return False
                 head = marshal.loads(file.read(int.from_bytes(start[len(_MAGIC):], "little")))
-            wanted_paths, files, fingerprint, _ = head
-            return wanted_paths == _absolute(paths) and files == _deck_file_names(paths) and _holds(fingerprint)
+            return _head_holds(head, paths)
         except Exception:  # noqa: BLE001 - as in `load`: a damaged entry is only a miss
             return False
 

@@ -43,7 +43,8 @@ _new_citation = fast_constructor(Citation)
 
 # --- sources ------------------------------------------------------------------
 
-def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source]) -> None:
+def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source],
+                  pending: PendingEntry | None = None) -> None:
     path = parsed.path
     for index, table in enumerate(parsed.data.get("sources", [])):
         what = describe("source", table, index)
@@ -86,6 +87,8 @@ def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source]
             ok = False
         try:
             text_path, text = read_source_text(table["text"], path, parsed.root)
+            if pending is not None:
+                pending.text_found(path.parent / table["text"], text_path)
         except SourceTextError as error:
             report.add(path, line("text"), f"{what}: {error}")
             ok = False
@@ -339,7 +342,7 @@ def _load_deck(paths: list[Path], progress: Progress, pending: PendingEntry | No
             parsed_files.append(parsed)
         progress(done, total)
     try:
-        return _assemble(parsed_files, report, progress, len(files))
+        return _assemble(parsed_files, report, progress, len(files), pending)
     finally:
         # Lines not asked for by now are found again from the files if ever asked for.
         for parsed in parsed_files:
@@ -348,12 +351,13 @@ def _load_deck(paths: list[Path], progress: Progress, pending: PendingEntry | No
             parsed.lines.release()
 
 
-def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress, file_count: int) -> Deck:
+def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress, file_count: int,
+              pending: PendingEntry | None) -> Deck:
     for parsed in parsed_files:
         _check_top_level(parsed, report)
     sources: dict[str, Source] = {}
     for parsed in parsed_files:
-        _load_sources(parsed, report, sources)
+        _load_sources(parsed, report, sources, pending)
     # Sources declared but not loaded for their own problems: citing them is no further problem.
     unusable = {table["id"] for parsed in parsed_files for table in parsed.data.get("sources", ())
                 if isinstance(table.get("id"), str)} - sources.keys()
