@@ -113,13 +113,13 @@ def test_the_search_index_comes_back_from_the_cache_with_the_same_results(deck_d
     built = SearchIndex(load_deck([deck_dir]))
     session = DeckSession(load_deck([deck_dir], cache=cache), cache=cache)
     session.search_index  # built, and stored
-    warm_deck = load_deck([deck_dir], cache=DeckCache(cache.directory))
     state = DeckCache(cache.directory)
-    restored = DeckSession(load_deck([deck_dir], cache=state), cache=state).search_index
+    warm_deck = load_deck([deck_dir], cache=state)
+    assert state.index_state(warm_deck) is not None
+    restored = DeckSession(warm_deck, cache=state).search_index
     for query in ("drones", "kyiv d", "tag:drones", "The Kremlin deployed 472 drones overnight", "dronez"):
         assert [(h.fact.id, h.score, h.matched_terms) for h in restored.search(query, 10)] == [
             (h.fact.id, h.score, h.matched_terms) for h in built.search(query, 10)], query
-    assert warm_deck is not None
 
 
 def _run(*args: str, cache_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -169,3 +169,23 @@ def test_a_symlinked_source_text_pointed_elsewhere_is_verified_again(deck_dir, c
     assert cache.load([deck_dir]) is None
     reloaded = load_deck([deck_dir], cache=cache)
     assert reloaded.sources[source.id].text.startswith("Zzzz")
+
+
+def test_a_restored_index_ranks_a_larger_deck_exactly_as_a_built_one(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import make_deck
+
+    deck_dir = make_deck.make_deck(600, tmp_path / "deck")  # long postings, sorted best-first
+    cache = DeckCache(tmp_path / "cache")
+    DeckSession(load_deck([deck_dir], cache=cache), cache=cache).search_index  # built and stored
+    fresh = DeckCache(tmp_path / "cache")
+    warm_deck = load_deck([deck_dir], cache=fresh)
+    assert fresh.index_state(warm_deck) is not None  # read back, not built again
+    restored = DeckSession(warm_deck, cache=fresh).search_index
+    built = SearchIndex(load_deck([deck_dir]))
+    for query in ("drones", "kyiv dro", "the delegation said", "tag:drones ceasefire", "source:src-001",
+                  "Marco Rubio announced that the figure for the drones", "umerv", "ist"):
+        assert [(h.fact.id, h.score, h.matched_terms) for h in restored.search(query, 30)] == [
+            (h.fact.id, h.score, h.matched_terms) for h in built.search(query, 30)], query
+        assert restored.matching_spans("Kyiv drones delegation", ["kyiv", "dro"]) == built.matching_spans(
+            "Kyiv drones delegation", ["kyiv", "dro"])
