@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from tui.core.quiz.rounds import RoundSpec
 
 _STYLES = Path(__file__).parent / "styles"
-_MODE_STYLES = {"search": [_STYLES / "search.tcss"], "quiz": [_STYLES / "quiz.tcss"]}  # as their screens' CSS_PATH
 
 
 def _palette_commands() -> type[Provider]:
@@ -64,8 +63,10 @@ class FactdrillApp(App):
     """The TUI over one deck session (`app.session`), or a deck still loading behind a progress screen."""
 
     TITLE = "factdrill"
-    # Browse's styles are the app's: the first screen then brings no CSS of its own to parse.
-    CSS_PATH = [_STYLES / "app.tcss", _STYLES / "browse.tcss"]
+    # Every mode's styles are the app's, read once at start: a screen bringing CSS of its own
+    # makes Textual parse all of it again (every widget's too) and restyle the app, when it is
+    # first shown (0.1-0.2 s at each first switch of mode). The screens' CSS_PATH names the same files.
+    CSS_PATH = [_STYLES / "app.tcss", _STYLES / "browse.tcss", _STYLES / "search.tcss", _STYLES / "quiz.tcss"]
     COMMANDS = App.COMMANDS | {_palette_commands}
     # Mode keys are plain bindings (not priority), so a focused Input gets "1" first
     # and types it; they fire only when no widget consumes the key.
@@ -88,9 +89,7 @@ class FactdrillApp(App):
             # switching: one screen to build and style, one stylesheet refresh instead of two.
             self.DEFAULT_MODE = mode
             _freeze_long_lived_objects("deck")
-        # The first mode's own styles are read with the app's: showing it then parses no more
-        # CSS and restyles nothing (Browse's are the app's already).
-        super().__init__(css_path=[*self.CSS_PATH, *_MODE_STYLES.get(mode, ())])
+        super().__init__()
         self._round_spec = round_spec
         self._cache = cache
         self.session: DeckSession | None = None if deck is None else DeckSession(
