@@ -102,7 +102,8 @@ class QuizScreen(Screen):
         if self.session.round_spec is not None:  # `factdrill quiz --seed ...` starts straight away
             self.start_round(self.session.round_spec)
         else:
-            self._prepare_checker()
+            # Once the form is on screen: a thread started now would hold up its first frame.
+            self.call_after_refresh(self._prepare_checker)
 
     @work(thread=True, exclusive=True, group="quiz-checker")
     def _prepare_checker(self) -> None:
