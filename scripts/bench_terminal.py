@@ -42,7 +42,9 @@ class Terminal:
 
     def __init__(self, env: dict[str, str], cwd: Path):
         self.socket = f"factdrill-bench-{os.getpid()}"
-        self.env, self.cwd = env, cwd
+        # The pane sets the size: a COLUMNS or LINES inherited from the caller would override it.
+        self.env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
+        self.cwd = cwd
         width, height = PANE
         self._tmux("new-session", "-d", "-s", "bench", "-x", str(width), "-y", str(height), "sleep 100000")
 
