@@ -159,7 +159,13 @@ class SearchScreen(Screen):
 
     @property
     def debounce(self) -> float:
-        """Seconds a keystroke waits before its search runs, given how long searches take lately."""
+        """Seconds a keystroke waits before its search runs, given how long searches take lately.
+
+        Before any is measured: the shortest when the index is ready (made in the background as
+        the app starts; a ready index answers in milliseconds), else the longest.
+        """
+        if self._search_seconds is None and self.session.search_index_ready:
+            return DEBOUNCE_MIN_SECONDS
         return debounce_for(self._search_seconds)
 
     @work(exclusive=True, thread=True, group="search")
