@@ -189,3 +189,18 @@ def test_a_restored_index_ranks_a_larger_deck_exactly_as_a_built_one(tmp_path):
             (h.fact.id, h.score, h.matched_terms) for h in built.search(query, 30)], query
         assert restored.matching_spans("Kyiv drones delegation", ["kyiv", "dro"]) == built.matching_spans(
             "Kyiv drones delegation", ["kyiv", "dro"])
+
+
+@pytest.mark.parametrize("deck_name", ["snapdeck", "quizdeck"])
+def test_every_field_of_a_deck_comes_back_from_plain_data(deck_name):
+    import dataclasses
+    import marshal
+
+    from tui.core.deck.plain import deck_from_plain, deck_to_plain
+
+    deck = load_deck([DATA / deck_name])
+    back = deck_from_plain(marshal.loads(marshal.dumps(deck_to_plain(deck))))
+    for field in dataclasses.fields(deck):
+        if field.init:
+            assert getattr(back, field.name) == getattr(deck, field.name), field.name
+    assert back == deck

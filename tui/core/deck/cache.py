@@ -1,7 +1,7 @@
 """A persistent cache of verified decks and their search indexes: an unchanged deck loads at once.
 
-An entry holds the deck the loader built, as plain tuples (marshal) rebuilt with
-the model's fast constructors, and is keyed by every file it was built from:
+An entry holds the deck the loader built, as plain tuples (marshal; see plain.py)
+rebuilt with the model's fast constructors, and is keyed by every file it was built from:
 each deck file and each source text, by path, size, mtime, ctime and inode. The
 search index built for that deck sits beside it, tied to it by a random token.
 
@@ -37,17 +37,18 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from tui.core.deck.files import deck_files
-from tui.core.deck.model import Citation, Deck, Fact, Location, Source, UnsourcedClaim, fast_constructor
+from tui.core.deck.model import Deck
+from tui.core.deck.plain import SHAPE, deck_from_plain, deck_to_plain
 from tui.core.deck.schema import Report
-from tui.core.deck.tomlpos import FileLines
 
 __all__ = ["CACHE_DIR_VARIABLE", "DeckCache", "PendingEntry", "default_cache_dir"]
 
-CACHE_FORMAT = 4  # bump when the payload's shape changes
+CACHE_FORMAT = 5  # bump when the payload's shape changes
 CACHE_DIR_VARIABLE = "FACTDRILL_CACHE_DIR"
 RACY_SECONDS = 2.0
-_MAGIC = (f"factdrill-cache {CACHE_FORMAT} {sys.implementation.cache_tag} "
-          f"marshal{marshal.version} {sys.byteorder}\n").encode()
+# Another format, Python, byte order or shape of the model (see plain.py) makes another header.
+_MAGIC = (f"factdrill-cache {CACHE_FORMAT} {sys.implementation.cache_tag} marshal{marshal.version} "
+          f"{sys.byteorder} {zlib.crc32(SHAPE.encode()):08x}\n").encode()
 
 Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 Fingerprint = tuple[tuple[str, Stat, "bytes | None"], ...]  # path, stat, text hash if racy
@@ -109,65 +110,6 @@ def _holds(fingerprint: Fingerprint) -> bool:
         if _stat(path) != stat or (digest is not None and _file_text_hash(path) != digest):
             return False
     return True
-
-
-# --- the deck as plain data --------------------------------------------------------------
-
-def _place(location: Location | None, numbers: dict[Path, int]) -> tuple | None:
-    """Where a location points, as data: (file number, entry key) when deferred, else (file number, line)."""
-    if location is None:
-        return None
-    number = numbers.setdefault(location.path, len(numbers))
-    key = location._key if location._finder is not None else None  # noqa: SLF001 (the model's own shape)
-    return (number, key) if key is not None else (number, location.line)
-
-
-def _deck_payload(deck: Deck) -> tuple:
-    numbers: dict[Path, int] = {}
-    sources = tuple((s.id, s.title, s.title_kind, s.outlet, s.date, s.date_precision, s.date_basis, s.language,
-                     str(s.text_path), s.text, s.url, _place(s.location, numbers)) for s in deck.sources.values())
-    facts = tuple(
-        (f.id, f.statement, f.questions, f.answer, f.kind,
-         tuple((c.source_id, c.quote, c.start, c.end, _place(c.location, numbers)) for c in f.citations),
-         f.aliases, f.tolerance, f.approximate, f.unit, f.tags, f.distractors, f.false_claims,
-         f.disputed, f.dispute_note, f.note, _place(f.location, numbers))
-        for f in deck.facts)
-    claims = tuple((c.id, c.claim, c.tags, c.note, _place(c.location, numbers)) for c in deck.unsourced_claims)
-    return (tuple(str(path) for path in numbers), deck.title, sources, facts, claims)
-
-
-def _rebuild_deck(payload: tuple) -> Deck:
-    files, title, sources, facts, claims = payload
-    paths = [Path(name) for name in files]
-    finders = []
-    for path in paths:
-        finder = FileLines(path, "")
-        finder.release()  # a line is found from the file when first asked for, as after a full load
-        finders.append(finder)
-    deferred = Location.deferred
-
-    def place(where: tuple | None) -> Location | None:
-        if where is None:
-            return None
-        number, key = where
-        if type(key) is int:
-            return Location(paths[number], key)
-        return deferred(paths[number], finders[number], key)
-
-    new_source, new_fact, new_citation, new_claim = map(fast_constructor, (Source, Fact, Citation, UnsourcedClaim))
-    made_sources = {
-        sid: new_source(sid, stitle, kind, outlet, date, precision, basis, language, Path(text_path), text, url,
-                         place(where))
-        for sid, stitle, kind, outlet, date, precision, basis, language, text_path, text, url, where in sources}
-    made_facts = tuple(
-        new_fact(fid, statement, questions, answer, kind,
-                 tuple(new_citation(sid, quote, start, end, place(at)) for sid, quote, start, end, at in cited),
-                 aliases, tolerance, approximate, unit, tags, distractors, false_claims,
-                 disputed, dispute_note, note, place(where))
-        for (fid, statement, questions, answer, kind, cited, aliases, tolerance, approximate, unit, tags,
-             distractors, false_claims, disputed, dispute_note, note, where) in facts)
-    made_claims = tuple(new_claim(cid, claim, tags, note, place(where)) for cid, claim, tags, note, where in claims)
-    return Deck(title=title, sources=made_sources, facts=made_facts, unsourced_claims=made_claims)
 
 
 # --- entry files -----------------------------------------------------------------------
@@ -280,7 +222,7 @@ class PendingEntry:
         entry = self.cache._entry_path(self.paths)
         try:
             head = (_absolute(self.paths), self.files, tuple(fingerprint), tuple(self._links.items()), token)
-            _write_atomically(entry, _pack(head, _deck_payload(deck)))
+            _write_atomically(entry, _pack(head, deck_to_plain(deck)))
             entry.with_suffix(".index").unlink(missing_ok=True)
         except OSError:
             return
@@ -315,7 +257,7 @@ class DeckCache:
             if not _head_holds(head, paths):
                 return None
             token = head[-1]  # type: ignore[index]
-            deck = _rebuild_deck(_read_body(data, at))  # type: ignore[arg-type]
+            deck = deck_from_plain(_read_body(data, at))  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001 - a damaged entry may fail anywhere in decoding; it is only a miss
             return None
         self._remember(deck, entry, token)
