@@ -16,16 +16,21 @@ from tui.cli.main import COMMANDS, build_parser
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("rapidfuzz", "fsrs", "sqlite3")
 
-# Starts the app as `factdrill [--mode MODE]` does, headless, and quits once the first screen is drawn.
+# Starts the app as `factdrill [--mode MODE]` does, headless, notes what is imported once the first
+# screen is drawn (work started after it may import more), and quits.
 _FIRST_SCREEN = """
 import sys
 from tui.app.app import FactdrillApp
 run = FactdrillApp.run
-FactdrillApp.on_ready = lambda self: self.exit()
+at_first_frame = set()
+def first_frame(self):
+    at_first_frame.update(sys.modules)
+    self.exit()
+FactdrillApp.on_ready = first_frame
 FactdrillApp.run = lambda self, **kw: run(self, headless=True, size=(100, 30))
 from tui.cli.main import main
 code = main(sys.argv[1:])
-loaded = {m.split(".")[0] for m in sys.modules} | set(sys.modules)
+loaded = {m.split(".")[0] for m in at_first_frame} | at_first_frame if at_first_frame else set(sys.modules)
 print(" ".join(sorted(name for name in loaded if name in {HEAVY!r} or name.startswith(("tui.cli.", "tui.app.screens.")))))
 sys.exit(code)
 """.replace("{HEAVY!r}", repr(set(HEAVY)))

@@ -1,4 +1,4 @@
-"""The factdrill Textual app: three modes (Browse, Search, Quiz) over one verified deck.
+"""The factdrill Textual app: five modes (Browse, Search, Quiz, Report, Progress) over one verified deck.
 
 Each mode keeps its own screen stack; detail screens (a fact, a source) are
 pushed on top of the current mode's stack and popped with Esc. Screens and
@@ -19,7 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.app.messages import GoToFact, OpenFact, OpenSource
+from tui.app.messages import DeckChanged, GoToFact, OpenFact, OpenSource
 from tui.app.widgets.fact_detail import FactDetail
 from tui.core.deck.loading import DeckProblems, Problem, load_deck
 from tui.core.deck.model import Deck
@@ -59,6 +59,9 @@ def _freeze_long_lived_objects(what: str) -> None:
 _frozen: set[str] = set()
 
 
+_MODE_NAMES = ("browse", "search", "quiz", "drafts", "report", "progress")
+
+
 class FactdrillApp(App):
     """The TUI over one deck session (`app.session`), or a deck still loading behind a progress screen."""
 
@@ -74,16 +77,28 @@ class FactdrillApp(App):
         Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="facts by topic or article"),
         Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="search facts or paste a claim"),
         Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="quiz yourself"),
+        # Listed under Keys, not in the footer (whose snapshots stay as they were): a learner on their
+        # own has no class to report on, and Progress is one key away from any mode.
+        Binding("4", "switch_mode('report')", "Report", id="mode.report", tooltip="a class's drill results, live",
+                show=False),
+        Binding("5", "switch_mode('progress')", "Progress", id="mode.progress",
+                tooltip="yours: accuracy by day, most missed, due today", show=False),
         # f1 too, because "?" is typed into the search box while it has focus.
         Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # Last, so a narrow footer drops it before the keys every deck needs.
+        Binding("d", "switch_mode('drafts')", "Drafts", id="mode.drafts", tooltip="review drafted facts"),
     ]
 
     def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = (),
-                 round_spec: RoundSpec | None = None, cache: DeckCache | None = None) -> None:
+                 round_spec: RoundSpec | None = None, deck_folder: Path | None = None,
+                 results: str | Path | None = None, report_drill: str | None = None,
+                 cache: DeckCache | None = None) -> None:
         """Open `deck`; or, with `deck=None`, load `deck_paths` in a worker behind a progress screen.
-        `round_spec` starts a quiz round at once instead of showing the setup form. `cache`: the
-        deck cache to load with, and to keep the search index in."""
+        `round_spec` starts a quiz round at once instead of showing the setup form.
+        `deck_folder`: the deck's own folder, where new and reviewed facts are written (None: read-only).
+        Report mode reads the class results store `results` (default: ./results), only `report_drill` if given.
+        `cache`: the deck cache to load with, and to keep the search index in."""
         if deck is not None:
             # Start in `mode` itself rather than in Textual's empty default screen and then
             # switching: one screen to build and style, one stylesheet refresh instead of two.
@@ -96,8 +111,11 @@ class FactdrillApp(App):
             deck, round_spec=round_spec, cache=cache)
         self.start_mode = mode
         self.deck_paths = tuple(deck_paths)
+        self.deck_folder = deck_folder
         self.load_problems: tuple[Problem, ...] = ()  # why the deck did not load; the app has exited
-        for name in ("browse", "search", "quiz"):
+        self.results = results if results is not None else Path("results")
+        self.report_drill = report_drill
+        for name in _MODE_NAMES:
             self.add_mode(name, partial(self._mode_screen, name))
         if deck is not None:
             self.sub_title = printable(deck.title)
@@ -113,6 +131,18 @@ class FactdrillApp(App):
             from tui.app.screens.search import SearchScreen
 
             return SearchScreen(self.session)
+        if mode == "drafts":
+            from tui.app.screens.drafts import DraftsScreen
+
+            return DraftsScreen(self.session)
+        if mode == "report":
+            from tui.app.screens.report import ReportScreen
+
+            return ReportScreen(self.session, self.results, self.report_drill)
+        if mode == "progress":
+            from tui.app.screens.progress import ProgressScreen
+
+            return ProgressScreen(self.session)
         from tui.app.screens.quiz import QuizScreen
 
         return QuizScreen(self.session)
@@ -210,6 +240,41 @@ class FactdrillApp(App):
             await self.pop_screen()
         if isinstance(self.screen, BrowseScreen):
             self.screen.select_fact(message.fact_id)
+
+    @on(DeckChanged)
+    async def _deck_changed(self, message: DeckChanged) -> None:
+        """Load the written deck again and rebuild every mode on it; show the source again if asked."""
+        assert self.deck_folder is not None
+        try:
+            deck = load_deck([self.deck_folder], complete=False)
+        except DeckProblems as problems:  # written files are validated first, so only an outside edit
+            self.notify("\n".join(map(str, problems.problems[:5])), title="The deck no longer loads",
+                        severity="error")
+            return
+        self.session = DeckSession(deck)
+        current = self.current_mode
+        if current == "drafts":
+            from tui.app.screens.drafts import DraftsScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, DraftsScreen):
+                    screen.refresh_from(self.session, screen.query_one("OptionList").highlighted or 0)
+        else:  # stand on a fresh Drafts screen while the mode in use is rebuilt
+            await self._rebuild_mode("drafts")
+            await self.switch_mode("drafts")
+        for name in _MODE_NAMES:
+            if name not in ("drafts", self.current_mode):
+                await self._rebuild_mode(name)
+        if current != "drafts":
+            await self.switch_mode(current)
+            if message.source_id is not None:
+                from tui.app.screens.source import SourceScreen
+
+                await self.push_screen(SourceScreen(deck, message.source_id, sentence=message.sentence))
+
+    async def _rebuild_mode(self, name: str) -> None:
+        await self.remove_mode(name)
+        self.add_mode(name, partial(self._mode_screen, name))
 
     @on(FactDetail.CitationChosen)
     def _citation_chosen(self, event: FactDetail.CitationChosen) -> None:

@@ -13,15 +13,24 @@ from tui.cli.options import MODES, add_deck_option
 # Each command: its module in tui/cli/ (with `register(subparsers)`, which sets `run(args) -> int`
 # as the parser's default `handler`) and the line `factdrill --help` shows for it. A command's
 # module is imported only when that command is asked for: starting the app imports none of them.
+# (tests/test_lean_start.py checks that these lines are the ones the modules register.)
 COMMANDS = {
     "validate": ("validate", "check a deck: format, references, and every quote against its source"),
     "list": ("listing", "list every fact (--json: with citations resolved)"),
     "search": ("search", "ranked facts for keywords, tag:/source: filters, or a pasted claim"),
+    "check": ("check", "fact-check a claim: supported, refuted, not in the sources, or disputed"),
     "answer": ("answer", "check answers to a fact's question: correct, close or incorrect, with sources"),
     "show": ("show", "show one fact with its full provenance (--json: every field)"),
     "quiz": ("quiz", "quiz yourself (--plain: on stdin/stdout, for scripts and screen readers)"),
-    "progress": ("progress", "answers given, facts due for review, recent rounds"),
-    "serve": ("serve", "serve the app to a web browser"),
+    "progress": ("progress", "your report: accuracy by day, most-missed facts, what is due today"),
+    "serve": ("serve", "serve the app to web browsers"),
+    "new": ("new", "make a new deck folder: a deck file and a sources/ folder"),
+    "add-source": ("add_source",
+                   "add an article (.txt, .md or a saved .html page; - for standard input) to a deck"),
+    "draft": ("draft", "draft facts from a source of the deck, to accept, edit or drop in the app"),
+    "drill": ("drill", "take a classroom drill (drill validate FILE: check a drill file)"),
+    "report": ("report", "the teacher's report on a class's drill results (--csv, --json, --markdown, --live)"),
+    "export": ("export", "export questions for Moodle (GIFT), Anki (.apkg or text) or a spreadsheet (CSV)"),
     "cache": ("cache", "the deck cache: `cache clear` forgets every cached deck and index"),
 }
 _EVERY = object()

@@ -19,7 +19,7 @@ from tui.core.safe_text import printable
 from tui.present.output import output_console, print_problems
 from tui.present.text import safe
 
-MODES = ("browse", "search", "quiz")
+MODES = ("browse", "search", "quiz", "drafts", "report", "progress")
 
 
 def add_deck_option(parser: argparse.ArgumentParser, *, suppress_default: bool = False) -> None:
@@ -84,8 +84,9 @@ def session_or_exit(args: argparse.Namespace) -> DeckSession:
 
 
 def fact_or_exit(deck: Deck, fact_id: str) -> Fact:
-    """The fact with this id; otherwise print a did-you-mean list to stderr and exit 2."""
-    fact = deck.facts_by_id.get(fact_id)
+    """The fact, or the ask (`fact#ask`), with this id; otherwise print a did-you-mean list
+    to stderr and exit 2."""
+    fact = deck.asks_by_id.get(fact_id)
     if fact is not None:
         return fact
     from tui.core.search.index import similar_facts
@@ -104,3 +105,36 @@ def fact_or_exit(deck: Deck, fact_id: str) -> Fact:
     else:
         err.print("find a fact's id with `factdrill search WORDS` or `factdrill list`")
     raise SystemExit(2)
+
+
+def question_types(value: str) -> list[str]:
+    """An argparse type: comma-separated question types, each one we know, with a one-line message otherwise."""
+    from tui.core.quiz.questions import QUESTION_TYPES
+
+    names = [part.strip().lower() for part in value.split(",") if part.strip()]
+    for name in names:
+        if name not in QUESTION_TYPES:
+            raise argparse.ArgumentTypeError(f"unknown type {name!r} (choose from {', '.join(QUESTION_TYPES)})")
+    return names
+
+
+def read_line(stdin, console, timeout: float | None = None) -> str | None:
+    """One answer line after a "> " prompt; None at end of input. With `timeout` on a terminal,
+    "" when it runs out first (a pipe is read as it comes: its lines may already be buffered)."""
+    import select
+
+    console.print("> ", end="")
+    console.file.flush()
+    if timeout is not None and stdin.isatty():
+        ready, _, _ = select.select([stdin], [], [], max(0.0, timeout))
+        if not ready:
+            console.print()
+            return ""
+    line = stdin.readline()
+    if not line:
+        console.print()
+        return None
+    # Bytes that are not UTF-8 arrive as lone surrogates (surrogateescape), which can be
+    # neither printed nor saved; they become U+FFFD like any undecodable input.
+    line = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return line.rstrip("\r\n")

@@ -25,11 +25,13 @@ def run_app(args: argparse.Namespace) -> int:
     from tui.app.app import FactdrillApp  # Textual is imported only when the app runs
 
     paths, cache = deck_paths(args), deck_cache(args)
+    # Facts are written only into a deck folder of the user's own (one --deck DIR), never the bundled deck.
+    folder = paths[0] if args.deck and len(paths) == 1 and paths[0].is_dir() else None
     # A cached deck loads fast and in full: a progress screen would only slow it down.
     if deck_size(paths) <= LOAD_IN_BACKGROUND_BYTES or (cache is not None and cache.holds(paths)):
-        app = FactdrillApp(load_or_exit(args, cache), mode=args.mode, cache=cache)
+        app = FactdrillApp(load_or_exit(args, cache), mode=args.mode, deck_folder=folder, cache=cache)
     else:
-        app = FactdrillApp(None, mode=args.mode, deck_paths=paths, cache=cache)
+        app = FactdrillApp(None, mode=args.mode, deck_paths=paths, deck_folder=folder, cache=cache)
     app.run()
     if app.load_problems:
         report_load_problems(app.load_problems)

@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
         count = print_problems(problems.problems, sys.stdout)
         print(f"{count} problem{'s' if count != 1 else ''} found")
         return 1
-    citations = sum(len(f.citations) for f in deck.facts)
-    print(f"{len(deck.facts)} facts, {len(deck.sources)} sources, "
+    citations = sum(len(f.citations) for f in (*deck.facts, *deck.drafts))
+    drafts = f"{len(deck.drafts)} draft{'s' if len(deck.drafts) != 1 else ''}, " if deck.drafts else ""
+    print(f"{len(deck.facts)} facts, {drafts}{len(deck.sources)} sources, "
           f"{citations} quotes, all quotes verified")
     return 0

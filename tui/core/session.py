@@ -8,6 +8,7 @@ the deck it loaded. Nothing deck-scoped lives in a module-global cache or on a s
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -16,6 +17,7 @@ from tui.core.deck.model import Deck
 if TYPE_CHECKING:  # imported when first used: a Browse start-up needs neither
     from tui.core.checking.checker import AnswerChecker
     from tui.core.deck.cache import DeckCache
+    from tui.core.factcheck.engine import FactChecker
     from tui.core.progress.store import ProgressRecorder
     from tui.core.quiz.rounds import Round, RoundSpec
     from tui.core.quiz.runner import Recorder, RoundRunner
@@ -36,12 +38,15 @@ class DeckSession:
         self.cache = cache
         self.round_spec = round_spec
         self.progress_path = progress_path
+        self.clock: Callable[[], float] = time.monotonic  # what rounds are timed by (tests fix it)
         self._checker: AnswerChecker | None = None
         self._index: SearchIndex | None = None
         self._recorder: ProgressRecorder | None = None
+        self._fact_checker: FactChecker | None = None
         # One lock per service: a quiz warming the checker never waits for the search index.
         self._checker_lock = threading.Lock()
         self._index_lock = threading.Lock()
+        self._fact_checker_lock = threading.Lock()
 
     @property
     def checker(self) -> AnswerChecker:
@@ -85,6 +90,18 @@ class DeckSession:
             self.cache.store_index_state(self.deck, index.to_state())
         return index
 
+    @property
+    def fact_checker(self) -> FactChecker:
+        """The deck's claim checker (`factdrill check`, Search's verdict panel, claim feedback),
+        built on first use over this session's search index and answer checker."""
+        index, checker = self.search_index, self.checker  # taken first: their own locks
+        with self._fact_checker_lock:
+            if self._fact_checker is None:
+                from tui.core.factcheck.engine import FactChecker
+
+                self._fact_checker = FactChecker(self.deck, index, checker)
+            return self._fact_checker
+
     def recorder(self) -> ProgressRecorder:
         """Where rounds are saved as they are played: this deck in the learner's progress file.
 
@@ -104,4 +121,5 @@ class DeckSession:
         from tui.core.quiz.runner import RoundRunner
 
         return RoundRunner(self.deck, round_, self.checker,
-                           recorder if recorder is not None else self.recorder(), report)
+                           recorder if recorder is not None else self.recorder(), report, self.clock,
+                           claims=lambda claim: self.fact_checker.check(claim))

@@ -119,6 +119,12 @@ class QuizScreen(Screen):
         # which would otherwise freeze the screen when Enter starts the round.
         self.session.checker
 
+    @work(thread=True, exclusive=True, group="quiz-fact-checker")
+    def _prepare_fact_checker(self) -> None:
+        # Claim feedback gives the fact checker's reason; it needs the search index, built here
+        # while the first question is read rather than when its answer is judged.
+        self.session.fact_checker
+
     # --- state ------------------------------------------------------------------------------
 
     def _enter(self, state: str) -> None:
@@ -154,6 +160,8 @@ class QuizScreen(Screen):
             return False
         self._close_round()
         self.runner = self.session.runner(round_, report=self._report)
+        if any(question.type == "claim" for question in round_.questions):
+            self._prepare_fact_checker()
         self._show_question()
         return True
 

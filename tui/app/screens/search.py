@@ -3,9 +3,11 @@
 Typing restarts a short debounce timer; when it fires, an exclusive thread
 worker runs the search and posts the hits back, so the UI never waits on it.
 The index is read or built in the background as soon as the deck is there (see
-the app); the debounce follows how long searches take (`debounce_for`). `tag:` and `source:` filter; a pasted claim
-ranks the facts that bear on it. Enter opens a result's detail; Esc there comes
-back here with the query kept.
+the app), and the debounce follows how long searches take (`debounce_for`).
+`tag:` and `source:` filter; a pasted or typed claim (a whole sentence, not
+keywords) ranks the facts that bear on it and shows the fact checker's verdict
+panel above them. Enter opens a result's detail; Esc there comes back here with
+the query kept.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -27,8 +30,9 @@ from textual.worker import get_current_worker
 from tui.app.messages import OpenFact
 from tui.core.deck.model import Deck
 from tui.core.session import DeckSession
-from tui.core.search.index import CLAIM_TERMS, SearchHit, SearchIndex, parse_query
-from tui.core.search.tokens import is_stopword
+from tui.core.factcheck import ClaimVerdict, looks_like_claim
+from tui.core.search.index import SearchHit
+from tui.present.factcheck import verdict_panel
 from tui.present.search import hit_entry
 from tui.app.widgets.footer import SteadyFooter
 
@@ -48,12 +52,6 @@ def debounce_for(search_seconds: float | None) -> float:
 
 RESULT_LIMIT = 30
 PLACEHOLDER = "Search facts: words, tag:NAME, source:ID, or paste a claim"
-
-
-def is_claim(query: str) -> bool:
-    """True when the search engine ranks `query` as a pasted claim, not as keywords."""
-    terms = parse_query(query).terms
-    return sum(not is_stopword(term) for term in terms) >= CLAIM_TERMS
 
 
 class QueryInput(Input):
@@ -99,10 +97,11 @@ class SearchScreen(Screen):
     class ResultsReady(Message):
         """A search finished (posted from the worker thread)."""
 
-        def __init__(self, query: str, hits: list[SearchHit]) -> None:
+        def __init__(self, query: str, hits: list[SearchHit], verdict: ClaimVerdict | None = None) -> None:
             super().__init__()
             self.query = query
             self.hits = hits
+            self.verdict = verdict  # the fact checker's, when the query is a claim
 
     def __init__(self, session: DeckSession) -> None:
         super().__init__()
@@ -116,6 +115,8 @@ class SearchScreen(Screen):
         yield Header()
         yield QueryInput(placeholder=PLACEHOLDER, id="query")
         yield Static(self._status_text("", None), id="search-status")
+        with VerticalScroll(id="verdict-box"):
+            yield Static(id="verdict")
         yield ResultList(id="results")
         yield SteadyFooter()
 
@@ -144,7 +145,7 @@ class SearchScreen(Screen):
             return Text("Searching…", style="dim")
         if not hits:
             return Text("No fact matches.", style="dim")
-        if is_claim(query):
+        if looks_like_claim(query):
             found = f"{len(hits)} fact{'s' if len(hits) != 1 else ''} bear on this claim, closest first"
         else:
             found = f"{len(hits)} result{'s' if len(hits) != 1 else ''}"
@@ -179,8 +180,9 @@ class SearchScreen(Screen):
             # Smoothed, so one slow claim does not hold the next keystrokes back.
             last = self._search_seconds
             self._search_seconds = took if last is None else 0.7 * last + 0.3 * took
+        verdict = self.session.fact_checker.check(query) if looks_like_claim(query) else None
         if not get_current_worker().is_cancelled:  # a newer query replaced this one
-            self.post_message(self.ResultsReady(query, hits))
+            self.post_message(self.ResultsReady(query, hits, verdict))
 
     @on(ResultsReady)
     def _show_results(self, event: ResultsReady) -> None:
@@ -197,10 +199,24 @@ class SearchScreen(Screen):
         if event.hits:
             results.highlighted = 0
         self.query_one("#search-status", Static).update(self._status_text(event.query, event.hits))
+        self._show_verdict(event.verdict)
         if self._open_when_ready:
             self._open_when_ready = False
             if event.hits:
                 results.action_select()
+
+    def _show_verdict(self, verdict: ClaimVerdict | None) -> None:
+        """The verdict panel above the results for a claim; nothing for keywords."""
+        box = self.query_one("#verdict-box")
+        box.display = verdict is not None
+        if verdict is not None:
+            self.query_one("#verdict", Static).update(verdict_panel(self.deck, verdict))
+            box.scroll_home(animate=False)
+
+    @property
+    def verdict(self) -> ClaimVerdict | None:
+        """The verdict shown for the current query, or None (keywords, or still checking)."""
+        return self._shown.verdict if self._shown is not None else None
 
     @on(Input.Submitted, "#query")
     def _submit(self, event: Input.Submitted) -> None:

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tui.core.authoring.sentences import outline
 from tui.core.deck.model import Deck, Source
 from tui.core.safe_text import printable
 
@@ -78,9 +79,11 @@ class Paragraph(Static):
 class ArticleView(VerticalScroll, can_focus=True):
     """The article's text; `current` indexes `self.highlights` (-1: none)."""
 
-    COMPONENT_CLASSES = {"article--quote", "article--current"}
+    COMPONENT_CLASSES = {"article--quote", "article--current", "article--sentence"}
 
     current: reactive[int] = reactive(-1, init=False)
+    # The sentence under the cursor (an index into `sentences`; -1: none), to make a fact from.
+    sentence: reactive[int] = reactive(-1, init=False)
 
     class FactChosen(Message):
         """Open this fact."""
@@ -108,6 +111,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.preface = preface  # shown above the text, e.g. how its date was inferred
         self.highlights = highlights(deck, source.id)
         self._paragraphs = paragraphs(source.text)
+        self.sentences = [(s.start, s.end) for s in outline(source.text).sentences]
 
     def compose(self) -> ComposeResult:
         if self.preface is not None:
@@ -140,6 +144,12 @@ class ArticleView(VerticalScroll, can_focus=True):
                     continue
                 a, b = _shown(body, start - paragraph.start), _shown(body, end - paragraph.start)
                 shown.stylize(current if index == self.current else quote, a, b)
+            if 0 <= self.sentence < len(self.sentences):
+                start, end = self.sentences[self.sentence]
+                start, end = max(start, paragraph.start), min(end, paragraph.end)
+                if start < end:
+                    shown.stylize(self.get_component_rich_style("article--sentence"),
+                                  _shown(body, start - paragraph.start), _shown(body, end - paragraph.start))
             paragraph.update(shown)
 
     def watch_current(self) -> None:
@@ -167,6 +177,33 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.scroll_to_region(
             Region(region.x, region.y + first, region.width, 1), animate=False, center=True, force=True
         )
+
+    def watch_sentence(self) -> None:
+        self.render_paragraphs()
+        if 0 <= self.sentence < len(self.sentences):
+            paragraph = self._paragraph_of(self.sentences[self.sentence][0])
+            if paragraph is not None:
+                self.call_after_refresh(self.scroll_to_widget, paragraph, animate=False)
+
+    def move_sentence(self, step: int) -> None:
+        """Put the sentence cursor on the next (1) or previous (-1) sentence; the first time, on the
+        sentence of the current highlight, if any."""
+        if not self.sentences:
+            return
+        if self.sentence < 0:
+            at = self.highlights[self.current].start if 0 <= self.current < len(self.highlights) else None
+            found = [i for i, (start, end) in enumerate(self.sentences) if at is not None and start <= at < end]
+            self.sentence = found[0] if found else (0 if step > 0 else len(self.sentences) - 1)
+            return
+        self.sentence = (self.sentence + step) % len(self.sentences)
+
+    def cursor_span(self) -> tuple[int, int] | None:
+        """[start, end) in the text of the sentence under the cursor, else of the current highlight's."""
+        if self.sentence < 0:
+            self.move_sentence(1)
+        if 0 <= self.sentence < len(self.sentences):
+            return self.sentences[self.sentence]
+        return None
 
     def move(self, step: int) -> None:
         """Make the next (step=1) or previous (step=-1) highlight current, wrapping."""

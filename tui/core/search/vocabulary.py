@@ -40,10 +40,12 @@ def fact_fields(fact: Fact) -> Iterable[tuple[str, str]]:
     mentioning "missile" is no more about missiles than a fact with one.
     """
     yield "statement", fact.statement
-    yield "question", "\n".join(fact.questions)
+    # A fact's further asks are found through it: "Who did Trump call crazy?" -> Putin.
+    asks = (fact, *fact.asks)
+    yield "question", "\n".join(q for ask in asks for q in ask.questions)
     # The unit names what the answer counts: "472" drones is a fact about drones.
-    yield "answer", f"{fact.answer}\n{fact.unit}" if fact.unit else fact.answer
-    yield "alias", "\n".join(fact.aliases)
+    yield "answer", "\n".join(f"{ask.answer}\n{ask.unit}" if ask.unit else ask.answer for ask in asks)
+    yield "alias", "\n".join(alias for ask in asks for alias in ask.aliases)
     yield "quote", "\n".join(citation.quote for citation in fact.citations)
     yield "false_claim", "\n".join(fact.false_claims)
     yield "tag", " ".join(tag.replace("-", " ") for tag in fact.tags)
