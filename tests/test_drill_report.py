@@ -169,3 +169,20 @@ types = ["typed"]
         [attempt] = store.attempts("killed")
     assert [(r.number, r.verdict) for r in rows] == [(1, "correct"), (2, "incorrect")]
     assert attempt.finished_at is None  # never closed: the report shows it as stopped once it goes quiet
+
+
+@pytest.mark.parametrize("command", [["drill", "DRILL", "--name", "Kim"], ["report", "--drill", "DRILL", "--live"]])
+def test_the_app_is_refused_when_not_in_a_terminal(tmp_path: Path, command: list[str]) -> None:
+    # A script that forgets --plain must not start the app into a pipe: it would hang there, and its
+    # attempt would stay open under the pupil's name (with retry = false, locking them out).
+    import os
+    import subprocess
+    import sys
+
+    drill = write_drill(tmp_path, '[drill]\nid = "x"\ntitle = "X"\ndeck = "DECK"\nseed = 1\n[select]\ncount = 1\n')
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    shown = subprocess.run([sys.executable, "-m", "tui", *(str(drill) if w == "DRILL" else w for w in command)],
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30, env=env)
+    assert shown.returncode == 2 and "Traceback" not in shown.stderr
+    assert "not a terminal" in shown.stderr and len(shown.stderr.strip().splitlines()) == 1
+    assert "\x1b" not in shown.stdout and not (tmp_path / "results").exists()  # nothing drawn, nothing saved

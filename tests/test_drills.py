@@ -75,6 +75,8 @@ types = ["essay"]
     assert any(f"{where}:6:" in p and "unknown key 'colour'" in p for p in problems)
     assert any(f"{where}:9:" in p and "'count' must be at least 1" in p for p in problems)
     assert any(f"{where}:10:" in p and "unknown question type 'essay'" in p for p in problems)
+    lines = [int(p.split(f"{where}:")[1].split(":")[0]) for p in problems]
+    assert lines == sorted(lines)  # in file order, as a teacher fixes them top to bottom
 
 
 def test_selection_is_checked_against_the_deck(tmp_path: Path) -> None:
@@ -132,6 +134,9 @@ def test_names_are_kept_as_typed_and_trimmed() -> None:
     assert clean_name("\x1b[31mEve\x07") == "[31mEve"
     assert clean_name("   ") == ""
     assert len(clean_name("x" * 500)) == 80
+    # Joiners are part of how some names are written (Persian uses ZWNJ): kept, not dropped.
+    assert clean_name("Mehr\u200cnaz") == "Mehr\u200cnaz" and clean_name("नि\u200dशा") == "नि\u200dशा"
+    assert clean_name("Eve\u202e\u2066") == "Eve"  # bidi overrides would spoof the report: dropped
 
 
 # --- taking a drill ---------------------------------------------------------------------------------
@@ -218,6 +223,9 @@ def test_retry_is_refused_unless_the_drill_allows_it(prepared, tmp_path: Path) -
     _session(prepared, tmp_path / "results", "Ada Lovelace").close()
     with pytest.raises(RetryNotAllowed):
         ResultsRecorder.start(tmp_path / "results", prepared, "ada lovelace")
+    _session(prepared, tmp_path / "results", "Zo\u00eb").close()  # typed with a composed ë
+    with pytest.raises(RetryNotAllowed):  # the same name with e + combining diaeresis (another keyboard)
+        ResultsRecorder.start(tmp_path / "results", prepared, "Zoe\u0308")
     again = prepare_drill(write_drill(tmp_path, GOOD.replace("pass_mark = 60", "pass_mark = 60\nretry = true"),
                                       "again.toml"))
     _session(again, tmp_path / "results", "Ada Lovelace").close()

@@ -328,3 +328,34 @@ def test_export_problems_are_one_line(capsys) -> None:
     assert main(["export", "--format", "gift", "--tag", "no-such-tag"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "unknown tag no-such-tag" in err
+
+
+def test_exported_files_get_the_usual_permissions(tmp_path: Path, bundled) -> None:
+    # Written through a private temporary file, an export must not stay private (0600): the teacher
+    # shares a gradebook or a .gift file like any other file they save; a file rewritten keeps its mode.
+    import os
+    import stat
+
+    from tui.cli.main import main
+
+    before = os.umask(0o022)
+    try:
+        gift, apkg, grades = tmp_path / "t.gift.txt", tmp_path / "t.apkg", tmp_path / "grades.csv"
+        assert main(["export", "--format", "gift", "--tag", "talks", "--out", str(gift)]) == 0
+        assert main(["export", "--format", "anki", "--tag", "talks", "--out", str(apkg)]) == 0
+        assert [stat.S_IMODE(p.stat().st_mode) for p in (gift, apkg)] == [0o644, 0o644]
+        grades.write_text("old")
+        grades.chmod(0o640)
+        assert main(["export", "--format", "csv", "--tag", "talks", "--out", str(grades)]) == 0
+        assert stat.S_IMODE(grades.stat().st_mode) == 0o640 and grades.read_text() != "old"
+    finally:
+        os.umask(before)
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path, capsys) -> None:
+    from tui.cli.main import main
+
+    (tmp_path / "grades").mkdir()  # --out names a folder: refused, and nothing is left beside it
+    assert main(["export", "--format", "gift", "--tag", "talks", "--out", str(tmp_path / "grades")]) == 1
+    assert "cannot write" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["grades"]

@@ -20,6 +20,7 @@ def test_a_broken_drill_is_refused_before_serving(tmp_path):
     shown = factdrill("serve", "--drill", str(drill), "--port", "1")
     assert shown.returncode == 1
     assert f"{drill}:" in shown.stderr and "Traceback" not in shown.stderr
+    assert "factdrill serve: 1 problem(s) in the drill file" in shown.stderr  # the command that refused
 
 
 def test_a_drill_names_its_own_deck_and_results_go_with_a_drill(tmp_path):
@@ -43,3 +44,19 @@ def test_each_tab_takes_the_drill_into_the_teachers_store(tmp_path):
     command = drill_command(tmp_path / "my drill.toml", tmp_path / "results")
     assert f"-m tui drill '{tmp_path / 'my drill.toml'}' --results {tmp_path / 'results'}" in command
     assert "--name" not in command  # each tab asks its pupil
+
+
+def test_a_port_in_use_prints_no_join_url(tmp_path):
+    # Pupils must not be told to join a server that never started: the URL and QR code come only once
+    # the port is ours; a port already taken is the one line the teacher sees.
+    import socket
+
+    drill = write_drill(tmp_path, '[drill]\nid = "x"\ntitle = "X"\ndeck = "DECK"\nseed = 1\n[select]\ncount = 1\n')
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        shown = factdrill("serve", "--drill", str(drill), "--host", "127.0.0.1", "--port", port)
+    assert shown.returncode == 1 and "Traceback" not in shown.stderr
+    assert f"cannot serve on 127.0.0.1:{port}" in shown.stderr
+    assert "Join at" not in shown.stdout and "Press Ctrl+C" not in shown.stdout

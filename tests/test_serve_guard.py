@@ -152,6 +152,10 @@ def test_stopping_the_server_ends_every_app_without_waiting_for_browsers(tmp_pat
             # The server said goodbye itself (1001, going away) rather than waiting for the browser:
             # no timing asserted, the machine may be slow.
             assert message.type == aiohttp.WSMsgType.CLOSE and message.data == WSCloseCode.GOING_AWAY
+            # Each app was told to quit; on a busy machine it may take a moment after its socket closed.
+            deadline = time.monotonic() + 30
+            while [pid for pid in apps if _alive(pid)] and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
             assert not [pid for pid in apps if _alive(pid)]
 
     with running_server(tmp_path, "--deck", QUIZDECK) as server:

@@ -61,6 +61,9 @@ async def test_time_out_feedback_and_end_screen(tmp_path, wait_for, screen_text)
         await wait_for(pilot, lambda: "0:18 left" in screen_text(app), "the countdown moving")
         clock.advance(19)
         await wait_for(pilot, lambda: "Time was up" in screen_text(app), "the time-out")
+        # The pupil did not skip it: the feedback says so, as the end screen and the report do.
+        await wait_for(pilot, lambda: "The answer:" in screen_text(app), "the right answer")
+        assert "Time up  The answer:" in screen_text(app) and "Skipped" not in screen_text(app)
         await pilot.press("enter")
         await wait_for(pilot, lambda: "Question 3 of 3" in screen_text(app), "the third question")
         await _type(pilot, "nothing like it")
@@ -160,3 +163,47 @@ async def test_stopping_asks_first_and_keeps_the_answers(tmp_path, wait_for, scr
     with open_results(tmp_path / "results") as store:
         [attempt] = store.attempts("ferries")
         assert attempt.state == "quit" and len(store.answers("ferries")) == 1
+
+
+async def test_a_stray_enter_never_answers_the_next_choice_question(tmp_path, wait_for, screen_text) -> None:
+    # "c" then Enter out of habit (exam mode moves on at once), or Enter twice on feedback: the Enter
+    # lands on the next question's options and must not pick option A for a question not yet read.
+    for feedback in ("end", "each"):
+        folder = tmp_path / feedback
+        folder.mkdir()
+        drill = write_drill(folder, ferries_drill('["choice"]', feedback=f'"{feedback}"'))
+        app = DrillApp(prepare_drill(drill), folder / "results", name="Ida", clock=FakeClock())
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: "Question 1 of 3" in screen_text(app), "the first question")
+            await pilot.press(right_answer(app.session.current).lower())  # the key a pupil presses
+            if feedback == "each":
+                await wait_for(pilot, lambda: "Correct" in screen_text(app), "feedback")
+                await pilot.press("enter")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "Question 2 of 3" in screen_text(app), "the second question")
+            await pilot.pause()
+            assert "Question 2 of 3" in screen_text(app)
+            await pilot.press("down", "enter")  # choosing with the arrows still works
+            await wait_for(pilot, lambda: len(app.session.result().results) == 2, "the second answer")
+        with open_results(folder / "results") as store:
+            rows = store.answers("ferries")
+        assert [r.number for r in rows] == [1, 2] and rows[1].given.startswith("A.")
+
+
+async def test_the_drills_time_running_out_during_feedback_ends_it_as_time_up(tmp_path, wait_for,
+                                                                                screen_text) -> None:
+    # A pupil still reading feedback when the whole drill's time runs out gets the end screen at once
+    # (not a question that can no longer be answered), and every question left shows "Time up".
+    clock = FakeClock()
+    drill = write_drill(tmp_path, ferries_drill('["typed", "cloze"]', round_seconds="60"))
+    app = DrillApp(prepare_drill(drill), tmp_path / "results", name="Jo", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await _first_right(pilot, app, wait_for, screen_text, then_next=False)
+        clock.advance(61)
+        await wait_for(pilot, lambda: "End of drill" in screen_text(app), "the end screen")
+        text = screen_text(app)
+        assert "Score 1 of 3" in text and text.count("Time up") == 2 and "Skipped" not in text
+    with open_results(tmp_path / "results") as store:
+        [attempt] = store.attempts("ferries")
+        rows = store.answers("ferries")
+    assert attempt.state == "finished" and [r.timed_out for r in rows] == [False, True, True]

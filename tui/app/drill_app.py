@@ -75,9 +75,8 @@ class DrillApp(App):
         """Show the end screen (the core has already saved the attempt as finished)."""
         from tui.app.screens.drill import DrillEndScreen
 
-        screen = self.screen
         self.session.finish()
-        self.switch_screen(DrillEndScreen(self.session, getattr(screen, "timed_out", set())))
+        self.switch_screen(DrillEndScreen(self.session))
 
     def retry_drill(self) -> None:
         """Another attempt by the same pupil (only when the drill allows it)."""

@@ -11,6 +11,8 @@ is up is not graded and the question is saved as unanswered.
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -39,6 +41,20 @@ def results_target(args_results: str | None, drill_path: Path) -> str | Path:
     return args_results if args_results else drill_path.parent / "results"
 
 
+def not_a_terminal(command: str) -> bool:
+    """True (and why, on stderr) when the app cannot run here: stdin or stdout is not a terminal.
+
+    Started into a pipe the app would hang, and a drill's attempt would stay open under the pupil's name.
+    A browser tab of `serve` runs the app through Textual's web driver, with pipes: that is allowed.
+    """
+    if os.environ.get("TEXTUAL_DRIVER") or (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    print(f"factdrill {command}: not a terminal; add --plain to answer line by line on stdin/stdout"
+          if command == "drill" else f"factdrill {command}: not a terminal; --live needs one (leave it out, "
+          "or use --json, --markdown or --csv)", file=sys.stderr)
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     if args.files[0] == "validate" and not Path("validate").is_file():
         if len(args.files) < 2:
@@ -47,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         return validate(args.files[1:])
     if len(args.files) != 1:
         print("factdrill drill: give one drill file (or: drill validate FILE ...)", file=sys.stderr)
+        return 2
+    if not args.plain and not_a_terminal("drill"):
         return 2
     prepared = prepare_or_exit(args.files[0])
     name = args.name
@@ -63,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
     return run_plain(prepared, results_target(args.results, prepared.drill.path), name, sys.stdin, sys.stdout)
 
 
-def prepare_or_exit(path: str):
-    """The drill ready to take; its problems on stderr and exit 1 otherwise."""
+def prepare_or_exit(path: str, command: str = "drill"):
+    """The drill ready to take; its problems on stderr and exit 1 otherwise (`command` names who says so)."""
     from tui.core.drills.loading import DrillProblems
     from tui.core.drills.rounds import prepare_drill
 
@@ -72,8 +90,8 @@ def prepare_or_exit(path: str):
         return prepare_drill(path)
     except DrillProblems as problems:
         count = print_problems(problems.problems)
-        print(f"factdrill drill: {count} problem(s); run `factdrill drill validate {path}` for details",
-              file=sys.stderr)
+        print(f"factdrill {command}: {count} problem(s) in the drill file; fix them, then check it with "
+              f"`factdrill drill validate {shlex.quote(path)}`", file=sys.stderr)
         raise SystemExit(1) from None
 
 
@@ -203,29 +221,26 @@ def run_plain(prepared, target, name: str | None, stdin: TextIO, stdout: TextIO,
         return 1
     session = DrillSession(prepared, recorder, clock=clock or time.monotonic,
                            report=lambda problem: print(f"factdrill drill: {problem}", file=sys.stderr))
-    timed_out: set[int] = set()
     try:  # however it ends (end of input, Ctrl-C, a closed pipe), the answers given are kept
         while session.current is not None:
-            question, number = session.current, session.number
+            question = session.current
             _show_question(session, console)
             record = _settle_question(session, stdin, console)
             if record is None:
                 console.print(Text("End of input: the drill ends here; your answers are saved.", style="dim"))
                 break
             if session.timed_out:
-                timed_out.add(number)
                 console.print(Text("Time was up: this question is saved as unanswered.", style="bold"))
             elif not drill.exam:
                 console.print()
                 console.print(render.feedback(deck, question, record.grade, plain=True))
             if session.state == RoundState.SUMMARY:  # the drill's own time ran out
-                timed_out.update(range(number, session.total + 1))
                 console.print(Text("The drill's time is up.", style="bold"))
                 break
             session.advance()
         console.print()
         console.print(Text("End of drill", style="bold underline"))
-        console.print(drill_text.end_summary(drill, session.result(), session.total, timed_out))
+        console.print(drill_text.end_summary(drill, session.result(), session.total, session.timed_out_numbers))
     finally:
         session.close()
     return 0

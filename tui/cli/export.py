@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.drill:
         from tui.cli.drill import prepare_or_exit
 
-        prepared = prepare_or_exit(args.drill)
+        prepared = prepare_or_exit(args.drill, "export")
         deck, questions = prepared.deck, list(prepared.round.questions)
         facts = list(dict.fromkeys(q.fact for q in questions if q.fact is not None))
     else:

@@ -49,6 +49,11 @@ def run(args: argparse.Namespace) -> int:
     from tui.core.results.opening import is_url
     from tui.core.results.store import ResultsError
 
+    if args.live:
+        from tui.cli.drill import not_a_terminal
+
+        if not_a_terminal("report"):
+            return 2
     target = _target(args)
     # --live may start before the first pupil: Report mode waits for the store to appear.
     if not args.live and not is_url(target) and not (Path(target) / "results.sqlite3").is_file():
@@ -58,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     if args.drill:
         from tui.cli.drill import prepare_or_exit
 
-        prepared = prepare_or_exit(args.drill)
+        prepared = prepare_or_exit(args.drill, "report")
     if args.live:
         return _live(target, prepared)
     try:

@@ -106,7 +106,7 @@ def serve_drill(args: argparse.Namespace) -> int:
     from tui.core.results.opening import is_url, open_results
     from tui.core.results.store import ResultsError
 
-    prepared = prepare_or_exit(args.drill)
+    prepared = prepare_or_exit(args.drill, "serve")
     results = results_target(args.results, prepared.drill.path)
     if not is_url(results):
         results = Path(results).resolve()

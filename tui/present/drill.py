@@ -29,6 +29,14 @@ def countdown(seconds: float | None) -> Text:
     return Text(f"\u23f1 {countdown_label(seconds)} left", style=style)
 
 
+def timed_out_head(head: Text) -> Text:
+    """A timed-out question's feedback head: "Time up" where a skipped one says "Skipped" (the pupil did not skip)."""
+    skipped = VERDICT_WORDS["skipped"]
+    if not head.plain.startswith(skipped):
+        return head
+    return Text("Time up", style="bold red").append_text(head[len(skipped):])
+
+
 def score_line(drill: Drill, result: RoundResult, planned: int) -> Text:
     """'Score 7 of 10 (70%) · passed · pass mark 60%'."""
     percent = round(100 * result.score / planned) if planned else 0

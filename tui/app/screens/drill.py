@@ -83,7 +83,6 @@ class DrillScreen(Screen):
     def __init__(self, session: DrillSession) -> None:
         super().__init__()
         self.session = session
-        self.timed_out: set[int] = set()
         self.state = QUESTION
 
     def compose(self) -> ComposeResult:
@@ -127,8 +126,11 @@ class DrillScreen(Screen):
         if self.app.screen is not self:  # asked whether to stop: the clock is read again after
             return
         if self.state == QUESTION and self.session.tick():
-            self.timed_out.add(self.session.number)
             self._settled(None)
+        elif self.state == FEEDBACK and self.session.deadline.round_over():
+            self.session.tick()  # the whole drill's time is up while reading feedback: every question left too
+            self.app.drill_finished()
+            return
         self.query_one("#drill-countdown", Static).update(drill_text.countdown(self.session.time_left()))
 
     # --- a question ------------------------------------------------------------------------------
@@ -141,6 +143,10 @@ class DrillScreen(Screen):
         self.query_one(FeedbackPanel).clear()
         self._enter(QUESTION)
         self.query_one(QuestionPanel).show(question, self.session.number, self.session.total)
+        if question.type == "choice":
+            # No option starts highlighted: an Enter meant for the last question (exam mode moves on at
+            # once; feedback is left with Enter) would otherwise answer A to a question not yet read.
+            self.query_one("#question-choices", OptionList).highlighted = None
         self.query_one("#question-hint", Static).update(render.answer_hint(question, plain=False, drill=True))
         self.query_one("#drill-countdown", Static).update(drill_text.countdown(self.session.time_left()))
 
@@ -150,21 +156,18 @@ class DrillScreen(Screen):
         if not given.strip():
             self.query_one(QuestionPanel).note("An empty answer is not graded: answer, or ctrl+s to leave it.")
             return
-        number = self.session.number
         try:
             record = self.session.answer(given)
         except NotAnAnswer as problem:
             self.query_one(QuestionPanel).note(f"Not an answer here: {problem}.")
             return
         except TimeUp:
-            self.timed_out.add(number)
             record = None
         self._settled(record)
 
     def _settled(self, record) -> None:
         """Feedback, or (exam mode, or time up for the whole drill) straight on."""
         if self.session.state == RoundState.SUMMARY:  # the drill's time ran out
-            self.timed_out.update(range(self.session.number, self.session.total + 1))
             self.app.drill_finished()
             return
         record = record or self.session.result().results[-1]
@@ -172,7 +175,11 @@ class DrillScreen(Screen):
             self._next()
             return
         question = record.question
-        self.query_one(FeedbackPanel).show(question, record.grade, self.session.number, self.session.total)
+        panel = self.query_one(FeedbackPanel)
+        panel.show(question, record.grade, self.session.number, self.session.total)
+        if self.session.timed_out:
+            head = render.feedback_head(self.session.prepared.deck, question, record.grade)
+            panel.query_one("#feedback-head", Static).update(drill_text.timed_out_head(head))
         hint = "Time was up: saved as unanswered. " if self.session.timed_out else ""
         self.query_one("#feedback-hint", Static).update(Text(hint + "Enter: next question", style="dim"))
         self._enter(FEEDBACK)
@@ -201,11 +208,9 @@ class DrillScreen(Screen):
         self._give(label)
 
     def action_skip(self) -> None:
-        number = self.session.number
         try:
             record = self.session.skip()
         except TimeUp:
-            self.timed_out.add(number)
             record = None
         self._settled(record)
 
@@ -235,16 +240,16 @@ class DrillEndScreen(Screen):
         Binding("q,enter,escape", "app.quit", "Done", id="drill.done"),
     ]
 
-    def __init__(self, session: DrillSession, timed_out: set[int]) -> None:
+    def __init__(self, session: DrillSession) -> None:
         super().__init__()
         self.session = session
-        self.timed_out = timed_out
 
     def compose(self) -> ComposeResult:
         drill = self.session.prepared.drill
         with VerticalScroll(id="drill-end"):
             yield Static(Text("End of drill", style="bold underline"))
-            yield Static(drill_text.end_summary(drill, self.session.result(), self.session.total, self.timed_out),
+            yield Static(drill_text.end_summary(drill, self.session.result(), self.session.total,
+                                                 self.session.timed_out_numbers),
                          id="drill-end-summary")
             yield Static(Text("Your answers are saved." + (" r: take it again." if drill.retry else ""),
                               style="dim"))

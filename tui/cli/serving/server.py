@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Callable
@@ -98,13 +99,23 @@ class ClassroomServer(Server):
             web.get("/download/{key}", self.handle_download, name="download"),
             web.static("/static", self.statics_path, name="static"),
         ])
-        app.on_startup.append(self.on_startup)
         app.on_shutdown.append(self.on_shutdown)
         return app
 
-    async def on_startup(self, app: web.Application) -> None:
-        if self.announce is not None:
-            self.announce(self)
+    def serve(self, debug: bool = False) -> None:
+        """textual-serve's `serve`, but the join URL is announced only once the port is ours: aiohttp runs
+        start-up hooks before binding, so a port in use would first print a URL (and QR code) that never works."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        try:
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        except NotImplementedError:
+            pass
+        announce = self.announce
+        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                    print=(lambda _banner: announce(self)) if announce is not None else None)
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Close every browser's socket, so each app is told to quit and Ctrl+C does not wait for pupils."""

@@ -200,7 +200,8 @@ def load_drill(path: Path | str) -> Drill:
                    "give either [select] or [[questions]], not both (an explicit list is asked as written)")
     deck_paths = _deck_paths(parsed, header) if header is not None else ()
     if report.problems or header is None or selection is None or questions is None:
-        raise DrillProblems(report.problems)
+        # Found table by table; told in file order, as a teacher fixes them top to bottom.
+        raise DrillProblems(sorted(report.problems, key=lambda problem: (problem.line, problem.column or 0)))
     drill_id = header.get("id") or re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-") or "drill"
     return Drill(
         path=path, id=drill_id, title=header["title"].strip(), deck_paths=deck_paths,

@@ -9,6 +9,7 @@ the next answer and at the end.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import dataclass
 
@@ -42,9 +43,20 @@ def given_as_shown(question: Question, given: str) -> str:
 NAME_LENGTH = 80  # a name, not an essay: reports and the drill screen have one line for it
 
 
+# Zero-width (non-)joiners are how some names are spelt (Persian, Indic scripts): kept, though not "printable".
+NAME_JOINERS = frozenset("\u200c\u200d")
+
+
 def clean_name(name: str) -> str:
-    """A pupil's name as typed, trimmed, inner runs of space kept as one; control characters dropped."""
-    return " ".join("".join(ch for ch in name if ch.isprintable()).split())[:NAME_LENGTH].strip()
+    """A pupil's name as typed, trimmed, inner runs of space kept as one; control and format characters
+    (escapes, bidi overrides) dropped, joiners kept."""
+    kept = "".join(ch for ch in name if ch.isprintable() or ch in NAME_JOINERS)
+    return " ".join(kept.split())[:NAME_LENGTH].strip()
+
+
+def same_pupil(one: str, other: str) -> bool:
+    """Whether two names are the same pupil: case aside, and however the keyboard composed accents."""
+    return unicodedata.normalize("NFC", one).casefold() == unicodedata.normalize("NFC", other).casefold()
 
 
 class RetryNotAllowed(Exception):
@@ -75,7 +87,7 @@ class ResultsRecorder:
         try:
             drill = prepared.drill
             if not drill.retry:
-                earlier = [a for a in store.attempts(drill.id) if a.pupil.casefold() == pupil.casefold()]
+                earlier = [a for a in store.attempts(drill.id) if same_pupil(a.pupil, pupil)]
                 if earlier:
                     raise RetryNotAllowed(f"{pupil} has already taken this drill, and it cannot be taken again")
             stamp = now_stamp()

@@ -39,6 +39,7 @@ class DrillSession:
         drill = prepared.drill
         self.deadline = Deadline(drill.question_seconds, drill.round_seconds, clock)
         self._last_timed_out = False
+        self.timed_out_numbers: set[int] = set()  # questions (from 1) whose time ran out, for the end screen
 
     @property
     def pupil(self) -> str:
@@ -70,6 +71,7 @@ class DrillSession:
         return self.deadline.left() if self.state == RoundState.QUESTION else None
 
     def _time_out(self) -> QuestionResult:
+        self.timed_out_numbers.add(self.number)
         self.recorder.time_out_next()
         self._last_timed_out = True
         return self.runner.skip()

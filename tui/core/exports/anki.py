@@ -17,6 +17,7 @@ from pathlib import Path
 from tui.core.deck.model import Deck, Fact
 from tui.core.quiz.questions import safe_questions
 
+from .files import replace_into
 from .questions import citation_line
 
 # Fixed ids: Anki recognises the note type and the deck again on the next import.
@@ -88,7 +89,7 @@ def to_apkg(deck: Deck, facts: list[Fact], path: Path) -> int:
         temporary = Path(tmp.name)
     try:
         genanki.Package(anki_deck).write_to_file(str(temporary), timestamp=0)
-        temporary.replace(path)
+        replace_into(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
     return len(made)
