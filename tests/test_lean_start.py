@@ -24,9 +24,19 @@ from tui.app.app import FactdrillApp
 run = FactdrillApp.run
 at_first_frame = set()
 def first_frame(self):
-    at_first_frame.update(sys.modules)
+    if not at_first_frame:
+        at_first_frame.update(sys.modules)
     self.exit()
 FactdrillApp.on_ready = first_frame
+# Work a screen starts once its first frame is drawn (the quiz's checker) may win the race with
+# on_ready on a busy machine: what was imported when it starts is what the first frame needed.
+from tui.app.screens.quiz import QuizScreen
+prepare = QuizScreen._prepare_checker
+def prepare_after_first_frame(self):
+    if not at_first_frame:
+        at_first_frame.update(sys.modules)
+    return prepare(self)
+QuizScreen._prepare_checker = prepare_after_first_frame
 FactdrillApp.run = lambda self, **kw: run(self, headless=True, size=(100, 30))
 from tui.cli.main import main
 code = main(sys.argv[1:])
