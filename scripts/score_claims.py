@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Score `factdrill check` on the labelled claim set: accuracy, precision, recall, confusion.
 
-    python scripts/score_claims.py                 # dev and held-out, each apart
+    python scripts/score_claims.py                 # every split of every claim file, each apart
+    python scripts/score_claims.py --claims tests/data/claims_heldout_review.toml   # one file only
     python scripts/score_claims.py --split dev --misses
     python scripts/score_claims.py --json          # the figures as JSON (the test pins a floor on them)
 
-The claims (tests/data/claims.toml) are labelled supported / refuted / not-in-sources /
+The claims (tests/data/claims.toml and tests/data/claims_heldout_review.toml) are labelled supported / refuted / not-in-sources /
 disputed by reading the five articles. "4-way" scores our labels; "3-way" scores FEVER's
 (SUPPORTS / REFUTES / NOT ENOUGH INFO, where a disputed claim counts as NOT ENOUGH INFO).
 """
@@ -27,7 +28,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 from tui.core.factcheck import FEVER, LABELS, FactChecker  # noqa: E402
 
-DEFAULT_CLAIMS = ROOT / "tests" / "data" / "claims.toml"
+DEFAULT_CLAIMS = [ROOT / "tests" / "data" / "claims.toml", ROOT / "tests" / "data" / "claims_heldout_review.toml"]
 DEFAULT_DECK = ROOT / "facts"
 SHORT = {"supported": "SUP", "refuted": "REF", "not-in-sources": "NIS", "disputed": "DIS"}
 
@@ -91,27 +92,31 @@ def print_figures(name: str, figures: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--claims", type=Path, default=DEFAULT_CLAIMS)
+    parser.add_argument("--claims", type=Path, action="append",
+                        help="a claim file (may repeat; default: the bundled claim files)")
     parser.add_argument("--deck", type=Path, action="append", help="deck path (default: the bundled deck)")
-    parser.add_argument("--split", choices=("dev", "held-out", "held-out-2", "all"), default=None,
+    parser.add_argument("--split", default=None,
                         help="score one split only (default: each split apart, then all)")
     parser.add_argument("--misses", action="store_true", help="list the claims judged wrongly, with the reason")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
     checker = load(args.deck or [DEFAULT_DECK])
-    claims = load_claims(args.claims)
+    claims = [claim for path in args.claims or DEFAULT_CLAIMS for claim in load_claims(path)]
     judged = [(claim, checker.check(claim["claim"])) for claim in claims]
-    splits = [args.split] if args.split else [*dict.fromkeys(c["split"] for c in claims), "all"]
+    known = [*dict.fromkeys(c["split"] for c in claims), "all"]
+    if args.split is not None and args.split not in known:
+        parser.error(f"--split: no split {args.split!r} in these claims (they have: {', '.join(known)})")
+    splits = [args.split] if args.split else known
     report = {}
     for split in splits:
         chosen = [(c, v) for c, v in judged if split == "all" or c["split"] == split]
         report[split] = score([(c, v.label) for c, v in chosen])
-        if args.misses and not args.json:
-            for claim, verdict in chosen:
-                if verdict.label != claim["label"]:
-                    print(f"{claim['id']} gold={claim['label']} said={verdict.label} ({verdict.confidence}): "
-                          f"{claim['claim']}\n      reason: {verdict.reason}")
+    if args.misses and not args.json:
+        for claim, verdict in judged:
+            if verdict.label != claim["label"] and (args.split in (None, "all") or claim["split"] == args.split):
+                print(f"{claim['id']} gold={claim['label']} said={verdict.label} ({verdict.confidence}): "
+                      f"{claim['claim']}\n      reason: {verdict.reason}")
     if args.json:
         print(json.dumps(report, indent=2))
         return 0

@@ -28,6 +28,9 @@ from tui.core.deck.loading import load_deck
 # tmux) writes to a scratch folder, never into the real user's progress.
 os.environ["FACTDRILL_DATA_DIR"] = tempfile.mkdtemp(prefix="factdrill-test-progress-")
 atexit.register(shutil.rmtree, os.environ["FACTDRILL_DATA_DIR"], ignore_errors=True)
+# ...and caches decks in a scratch folder, never in the user's cache.
+os.environ["FACTDRILL_CACHE_DIR"] = tempfile.mkdtemp(prefix="factdrill-test-cache-")
+atexit.register(shutil.rmtree, os.environ["FACTDRILL_CACHE_DIR"], ignore_errors=True)
 
 
 def load_script(name: str, module_name: str | None = None):

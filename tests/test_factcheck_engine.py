@@ -199,3 +199,135 @@ def test_another_deck_gets_its_own_names_and_figures(tmp_path):
     refuted = checker.check("Carl Holm is the mayor of Testville.")
     assert refuted.label == REFUTED and "Holm" in refuted.reason and "Berg" in refuted.reason
     assert checker.check("The mayor of Testville resigned over a bribery scandal.").label == NOT_IN_SOURCES
+
+
+# --- review-12: negation in news prose ----------------------------------------------------
+
+@pytest.mark.parametrize("claim, label", [
+    # "declined to attend" and "postponed imposing" deny the act the claim asserts
+    ("Putin attended the first round of the Istanbul talks.", REFUTED),
+    ("Trump imposed strict sanctions on Russia before the second round.", REFUTED),
+    # one negation reaching a few words further on one side is the same denial, not a flip
+    ("Putin did not attend the Istanbul talks.", SUPPORTED),
+    # a quote's elliptical "also declined" does not gainsay the statement's "declined to attend"
+    ("Trump declined to attend the Istanbul talks.", SUPPORTED),
+    ("Russia declined to return the bodies of Ukrainian soldiers.", REFUTED),
+    ("Medinsky did not say when the prisoner exchange would happen.", SUPPORTED),
+    # "interest in attending" asserts no attending, either way
+    ("Trump attended the Istanbul talks.", REFUTED),
+    ("Trump had initially expressed interest in attending the talks.", SUPPORTED),
+    # "the two sides" is a pair, not a count against 1,000
+    ("The two sides swapped 1,000 prisoners each on May 16.", SUPPORTED),
+    ("The two sides swapped 100 prisoners each on May 16.", REFUTED),
+])
+def test_negated_acts_and_counts_read_as_a_reader_would(checker, claim, label):
+    assert checker.check(claim).label == label
+
+
+def test_another_weekday_is_refuted_like_another_month(checker):
+    verdict = checker.check("Ukraine attacked Russian bombers in Siberia on the Saturday before the second round.")
+    assert verdict.label == REFUTED and "Saturday" in verdict.reason and "Sunday" in verdict.reason
+    same_day = checker.check("Ukraine struck Russian long-range bombers in Siberia on the Sunday before the second round.")
+    assert same_day.label == SUPPORTED
+
+
+@pytest.mark.parametrize("claim", [
+    "Russia launched 300 missiles at Kyiv on the night of the record drone attack.",
+    "Russia fired 472 missiles at Ukraine in a single night.",
+])
+def test_a_figure_counting_what_no_fact_counts_is_neither_refuted_nor_supported(checker, claim):
+    """300 missiles is no contradiction of 472 drones, and 472 missiles is no repetition of it."""
+    assert checker.check(claim).label == NOT_IN_SOURCES
+
+
+def test_the_two_sides_is_a_pair_not_a_figure_to_back(checker):
+    claim = "The two sides agreed to exchange sick and heavily wounded prisoners and those under the age of 25."
+    assert checker.check(claim).label == SUPPORTED
+
+
+@pytest.mark.parametrize("claim", [
+    "Russia returned the 6,000 bodies within a week.",  # "recent weeks" of another fact is no backing
+    "Kyiv says Ukrainian neutrality is open to negotiation.",  # nor is a 'negotiable' said of NATO
+])
+def test_two_facts_that_share_no_word_do_not_support_a_claim_together(checker, claim):
+    assert checker.check(claim).label != SUPPORTED
+
+
+def test_two_facts_on_one_thing_still_support_together(checker):
+    verdict = checker.check("The area under Russian control, about 113,100 square kilometres, is comparable to Ohio.")
+    assert verdict.label == SUPPORTED
+
+
+def test_two_people_swapped_around_the_verb_is_refuted(checker):
+    verdict = checker.check("Putin called Trump absolutely crazy.")
+    assert verdict.label == REFUTED
+    assert "Putin → Donald Trump" in verdict.reason and "articles 003, 004 say Donald Trump" in verdict.reason
+    assert checker.check("Trump called Putin crazy.").label == SUPPORTED
+
+
+def test_swapped_sides_are_found_past_a_noun_between_them(checker):
+    verdict = checker.check("Ukrainian forces launched 472 drones at Russia in a single night.")
+    assert verdict.label == REFUTED and "Ukraine → Russia" in verdict.reason
+
+
+def test_a_date_another_fact_states_for_this_event_is_not_refuted_by_another_events_date(checker):
+    """February 2022 is the invasion's date; March 2022 is the talks' date that followed it."""
+    assert checker.check("The all-out Russian invasion was launched in February 2022.").label == SUPPORTED
+    wrong = checker.check("Russia launched its full-scale invasion in March 2022.")
+    assert wrong.label == REFUTED and "March" in wrong.reason and "February" in wrong.reason
+
+
+def test_a_title_the_quote_gives_to_the_person_beside_is_refuted(checker):
+    """Article 002: 'led by presidential adviser Vladimir Medinsky and Deputy Defence Minister Alexander Fomin'."""
+    verdict = checker.check("Vladimir Medinsky is Russia's Deputy Defence Minister.")
+    assert verdict.label == REFUTED and "Fomin" in verdict.reason and "Medinsky" in verdict.reason
+    assert checker.check("Alexander Fomin is Russia's Deputy Defence Minister.").label == SUPPORTED
+
+
+def test_a_claim_reporting_one_sides_own_account_is_supported_not_disputed(checker):
+    said = checker.check("Kyslytsia said a Russian reply to Ukraine's proposals was expected by the end of June.")
+    assert said.label == SUPPORTED
+    assert checker.check("Medinsky said Moscow would respond on Monday.").label == SUPPORTED
+    # unattributed, the point stays disputed
+    assert checker.check("Russia would respond to Ukraine's proposal on Monday.").label == DISPUTED
+
+
+def test_a_disputed_fact_backing_part_of_a_claim_still_disputes_it(checker):
+    verdict = checker.check("Russia would answer Ukraine's proposals on the day of the second round.")
+    assert verdict.label == DISPUTED
+
+
+def test_not_until_says_when_and_denies_nothing(checker):
+    verdict = checker.check("Moscow's reply to Kyiv's proposals was not expected until the end of June.")
+    assert verdict.label == DISPUTED  # Kyslytsia's end of June against Medinsky's Monday
+    assert checker.check("A response from Russia was not expected at all.").label == REFUTED
+
+
+def test_two_negations_of_different_reach_are_no_flip(checker):
+    claim = "Under Ukraine's roadmap there would be no caps on Ukraine's military strength once the war ends."
+    assert checker.check(claim).label == SUPPORTED  # "no post-war restrictions on Ukraine's military strength"
+    assert checker.check("Ukraine's roadmap accepts post-war restrictions on Ukraine's military strength.").label == REFUTED
+
+
+def test_a_day_of_the_month_is_no_count(checker):
+    """'on June 10' says when; no article dates the return of the bodies, so it is not refuted by 6,000."""
+    verdict = checker.check("Russia returned the bodies of 6,000 Ukrainian soldiers on June 10.")
+    assert verdict.label == NOT_IN_SOURCES
+    assert checker.check("Russia returned the bodies of 600 Ukrainian soldiers.").label == REFUTED
+
+
+def test_a_party_listed_with_others_is_no_other_side(checker):
+    """'Britain, France and Germany took part': the United Kingdom is one of them (was 'Britain, not Germany')."""
+    assert checker.check("The United Kingdom took part in side discussions in Istanbul.").label == SUPPORTED
+
+
+def test_a_name_no_fact_uses_is_never_supported(checker):
+    """Poland is not among 'Britain, France and Germany': a new name is what the claim asserts."""
+    assert checker.check("Poland took part in side discussions in Istanbul.").label == NOT_IN_SOURCES
+
+
+def test_the_other_side_owns_a_word_one_word_on(checker):
+    """'Ukraine's Sunday attack': the attack is Ukraine's, so 'Russia attacked bombers in Siberia' is refuted."""
+    verdict = checker.check("Russia attacked bombers in Siberia.")
+    assert verdict.label == REFUTED and "Ukraine" in verdict.reason
+    assert checker.check("Ukraine attacked Russian bombers in Siberia.").label == SUPPORTED

@@ -109,7 +109,8 @@ def _script():
 def test_the_round_checking_script_passes_played_rounds(tmp_path):
     done = subprocess.run([sys.executable, "scripts/check_quiz_rounds.py", "--seeds", "1-2"], cwd=REPO,
                           capture_output=True, text=True, timeout=300,
-                          env={"FACTDRILL_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+                          env={"FACTDRILL_DATA_DIR": str(tmp_path), "FACTDRILL_CACHE_DIR": str(tmp_path / "cache"),
+                               "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip().endswith("2 rounds, 40 questions, 0 problems")
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.app.widgets.article import ArticleView
+    from tui.core.deck.cache import DeckCache
     from tui.core.quiz.rounds import RoundSpec
 
 _STYLES = Path(__file__).parent / "styles"
@@ -42,20 +43,20 @@ def _palette_commands() -> type[Provider]:
     return FactdrillCommands
 
 
-def _freeze_long_lived_objects() -> None:
-    """Exempt what exists now (imported modules, the loaded deck) from the cyclic GC, once.
+def _freeze_long_lived_objects(what: str) -> None:
+    """Exempt what exists now (imported modules, the loaded deck, its index) from the cyclic GC.
 
-    They live as long as the process; otherwise the first full collection, due a few
-    milliseconds into start-up because loading the deck allocated so much, walks all of
-    them again. Once per process, so a test session does not pin each test's objects.
+    They live as long as the process; otherwise the next full collection, due soon after
+    loading a deck or building its index allocated so much, walks all of them again (about
+    a second on a 100,000-fact deck). Once per process for each `what` ("deck", "index"),
+    so a test session does not pin each test's objects.
     """
-    global _frozen
-    if not _frozen:
-        _frozen = True
+    if what not in _frozen:
+        _frozen.add(what)
         gc.freeze()
 
 
-_frozen = False
+_frozen: set[str] = set()
 
 
 _MODE_NAMES = ("browse", "search", "quiz", "drafts", "report", "progress")
@@ -65,8 +66,10 @@ class FactdrillApp(App):
     """The TUI over one deck session (`app.session`), or a deck still loading behind a progress screen."""
 
     TITLE = "factdrill"
-    # Browse's styles are the app's: the first screen then brings no CSS of its own to parse.
-    CSS_PATH = [_STYLES / "app.tcss", _STYLES / "browse.tcss"]
+    # Every mode's styles are the app's, read once at start: a screen bringing CSS of its own
+    # makes Textual parse all of it again (every widget's too) and restyle the app, when it is
+    # first shown (0.1-0.2 s at each first switch of mode). The screens' CSS_PATH names the same files.
+    CSS_PATH = [_STYLES / "app.tcss", _STYLES / "browse.tcss", _STYLES / "search.tcss", _STYLES / "quiz.tcss"]
     COMMANDS = App.COMMANDS | {_palette_commands}
     # Mode keys are plain bindings (not priority), so a focused Input gets "1" first
     # and types it; they fire only when no widget consumes the key.
@@ -89,19 +92,23 @@ class FactdrillApp(App):
 
     def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = (),
                  round_spec: RoundSpec | None = None, deck_folder: Path | None = None,
-                 results: str | Path | None = None, report_drill: str | None = None) -> None:
+                 results: str | Path | None = None, report_drill: str | None = None,
+                 cache: DeckCache | None = None) -> None:
         """Open `deck`; or, with `deck=None`, load `deck_paths` in a worker behind a progress screen.
         `round_spec` starts a quiz round at once instead of showing the setup form.
         `deck_folder`: the deck's own folder, where new and reviewed facts are written (None: read-only).
-        Report mode reads the class results store `results` (default: ./results), only `report_drill` if given."""
+        Report mode reads the class results store `results` (default: ./results), only `report_drill` if given.
+        `cache`: the deck cache to load with, and to keep the search index in."""
         if deck is not None:
             # Start in `mode` itself rather than in Textual's empty default screen and then
             # switching: one screen to build and style, one stylesheet refresh instead of two.
             self.DEFAULT_MODE = mode
-            _freeze_long_lived_objects()
+            _freeze_long_lived_objects("deck")
         super().__init__()
         self._round_spec = round_spec
-        self.session: DeckSession | None = None if deck is None else DeckSession(deck, round_spec=round_spec)
+        self._cache = cache
+        self.session: DeckSession | None = None if deck is None else DeckSession(
+            deck, round_spec=round_spec, cache=cache)
         self.start_mode = mode
         self.deck_paths = tuple(deck_paths)
         self.deck_folder = deck_folder
@@ -140,6 +147,20 @@ class FactdrillApp(App):
 
         return QuizScreen(self.session)
 
+    def on_ready(self) -> None:
+        # The first screen is drawn: now the search index can be read or built, off the UI thread.
+        if self.session is not None:
+            self._prepare_search_index()
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _prepare_search_index(self) -> None:
+        """Read (or build) the search index now, so the first search does not wait for it."""
+        assert self.session is not None
+        if not self.session.search_index_ready:
+            self.session.search_index
+            self.session.deck.facts_citing("")  # its facts-by-source index, for Browse by article
+            self.call_from_thread(_freeze_long_lived_objects, "index")
+
     def on_mount(self) -> None:
         if self.session is not None:
             return  # already in its mode (DEFAULT_MODE)
@@ -157,16 +178,18 @@ class FactdrillApp(App):
             self.call_from_thread(screen.set_progress, done, total)
 
         try:
-            deck = load_deck(self.deck_paths, progress)
+            deck = load_deck(self.deck_paths, progress, cache=self._cache)
         except DeckProblems as problems:
             self.call_from_thread(self._deck_failed, tuple(problems.problems))
         else:
             self.call_from_thread(self._deck_loaded, deck)
 
     async def _deck_loaded(self, deck: Deck) -> None:
-        self.session = DeckSession(deck, round_spec=self._round_spec)
+        self.session = DeckSession(deck, round_spec=self._round_spec, cache=self._cache)
+        _freeze_long_lived_objects("deck")
         self.sub_title = printable(deck.title)
         await self.switch_mode(self.start_mode)
+        self._prepare_search_index()
 
     def _deck_failed(self, problems: tuple[Problem, ...]) -> None:
         self.load_problems = problems

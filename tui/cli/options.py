@@ -4,9 +4,11 @@ loaded or a clean error."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
+from tui.core.deck.cache import DeckCache
 from tui.core.deck.loading import DeckProblems, load_deck
 from tui.core.deck.model import Deck, Fact
 from tui.core.deck.paths import bundled_deck_path
@@ -21,11 +23,15 @@ MODES = ("browse", "search", "quiz", "drafts", "report", "progress")
 
 
 def add_deck_option(parser: argparse.ArgumentParser, *, suppress_default: bool = False) -> None:
-    """`--deck PATH`, repeatable; subparsers suppress the default so a global --deck survives."""
+    """`--deck PATH`, repeatable, and `--no-cache`; subparsers suppress the defaults so global ones survive."""
     parser.add_argument(
         "--deck", action="append", metavar="PATH",
         default=argparse.SUPPRESS if suppress_default else None,
         help="deck file or folder to use instead of the bundled deck (repeatable)",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", default=argparse.SUPPRESS if suppress_default else False,
+        help="load and verify the deck in full, neither reading nor writing the deck cache",
     )
 
 
@@ -52,18 +58,29 @@ def report_load_problems(problems: DeckProblems | tuple, file=None) -> None:
           file=file or sys.stderr)
 
 
-def load_or_exit(args: argparse.Namespace) -> Deck:
-    """Load the chosen deck; on problems print them one per line to stderr and exit 1."""
+def deck_cache(args: argparse.Namespace) -> DeckCache | None:
+    """The deck cache (in the user's cache folder, or $FACTDRILL_CACHE_DIR), or None with --no-cache."""
+    return None if getattr(args, "no_cache", False) else DeckCache()
+
+
+def load_or_exit(args: argparse.Namespace, cache: DeckCache | None = None) -> Deck:
+    """Load the chosen deck (from `cache`, else the one `deck_cache` gives, when unchanged); on
+    problems print them one per line to stderr and exit 1."""
     try:
-        return load_deck(deck_paths(args))
+        deck = load_deck(deck_paths(args), cache=cache or deck_cache(args))
     except DeckProblems as problems:
         report_load_problems(problems)
         raise SystemExit(1) from None
+    # A command lives no longer than its deck: spare the collector walking it again and again.
+    gc.freeze()
+    return deck
 
 
 def session_or_exit(args: argparse.Namespace) -> DeckSession:
-    """The chosen deck as a session (its checker, index and progress built when first used)."""
-    return DeckSession(load_or_exit(args))
+    """The chosen deck as a session (its checker, index and progress made when first used; the
+    index from the cache when it holds one for this deck)."""
+    cache = deck_cache(args)  # one for both, so the deck's index is found beside it
+    return DeckSession(load_or_exit(args, cache), cache=cache)
 
 
 def fact_or_exit(deck: Deck, fact_id: str) -> Fact:

@@ -8,11 +8,11 @@ from typing import Any
 from rich.text import Text
 
 from tui.present.output import output_console, write_json
-from tui.cli.options import add_deck_option, load_or_exit, positive_int
+from tui.cli.options import add_deck_option, positive_int, session_or_exit
 from tui.core.deck.model import Deck, Fact
 from tui.core.deck.as_json import citation_json
 from tui.core.safe_text import printable
-from tui.core.search.index import SearchHit, SearchIndex
+from tui.core.search.index import SearchHit
 from tui.present.search import hit_block
 
 
@@ -60,9 +60,9 @@ def hits_json(deck: Deck, hits: list[SearchHit], limit: int) -> list[dict[str, A
 
 
 def run(args: argparse.Namespace) -> int:
-    deck = load_or_exit(args)
-    query = " ".join(args.query)
-    index = SearchIndex(deck)
+    session = session_or_exit(args)
+    deck, query = session.deck, " ".join(args.query)
+    index = session.search_index
     hits = index.search(query, limit=args.limit)
     if args.json:
         write_json(hits_json(deck, hits, args.limit))

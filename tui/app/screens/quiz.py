@@ -49,6 +49,9 @@ class QuizScreen(Screen):
     """Quiz mode over a deck session; `start_round(spec)` skips the form (tests, `quiz --seed`)."""
 
     CSS_PATH = _STYLES / "quiz.tcss"
+    # The setup form's Start button, focused as the screen is shown rather than after it is
+    # drawn (a round started from the command line has focused its answer box by then).
+    AUTO_FOCUS = "#setup-start"
     # Below 80 columns the setup form's lists go one above another (see quiz.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     BINDINGS = [
@@ -72,6 +75,11 @@ class QuizScreen(Screen):
         self.session = session
         self.state = SETUP
         self.runner: RoundRunner | None = None
+        # The class the first Resize would give the screen, given now (as Browse does): otherwise
+        # every widget of the form is styled once without it and again with it before the first frame.
+        width = self.app.size.width
+        self.add_class(next(name for least, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
+                            if width >= least))
 
     @property
     def deck(self) -> Deck:
@@ -102,7 +110,8 @@ class QuizScreen(Screen):
         if self.session.round_spec is not None:  # `factdrill quiz --seed ...` starts straight away
             self.start_round(self.session.round_spec)
         else:
-            self._prepare_checker()
+            # Once the form is on screen: a thread started now would hold up its first frame.
+            self.call_after_refresh(self._prepare_checker)
 
     @work(thread=True, exclusive=True, group="quiz-checker")
     def _prepare_checker(self) -> None:

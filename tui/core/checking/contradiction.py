@@ -29,8 +29,8 @@ from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
 
+from tui.core.checking.edits import edit_distance
 from tui.core.checking.normalize import tokens
 
 __all__ = [
@@ -213,7 +213,7 @@ def _affix_negates(plain: str, negated: str) -> bool:
         # A slip on top of an unmistakable affix ("unresonable") is still the opposite, for
         # long words; not after "in" or "a", which begin many words ("instanbul" is a slip).
         if (prefix in _SLIP_PREFIXES and len(plain) >= 7 and rest[0] == plain[0]
-                and OSA.distance(rest, plain, score_cutoff=1) <= 1):
+                and edit_distance(rest, plain, 1) <= 1):
             return True
     return False
 

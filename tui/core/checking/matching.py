@@ -16,8 +16,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-
+from tui.core.checking.edits import edit_distance
 from tui.core.checking.normalize import fold, stem, tokens
 from tui.core.checking.numbers import collapse_numbers, is_number_token
 from tui.core.checking.real_words import another_word
@@ -187,7 +186,7 @@ def match_words(form: Form, typed: tuple[str, ...], blocked: Container[str], var
             for j, word in enumerate(typed):
                 if used[j] or is_number_token(word) or word in blocked or word in NEGATIONS:
                     continue
-                d = OSA.distance(key, word, score_cutoff=budget)
+                d = edit_distance(key, word, budget)
                 # Another English word is no slip ("underpin" for "undermine"); names are
                 # let off, their transliterations are words too ("Stambul").
                 if d < best_d and not _nearer_elsewhere(word, d, blocked) and (variants or not another_word(word, key)):
@@ -207,7 +206,7 @@ def match_words(form: Form, typed: tuple[str, ...], blocked: Container[str], var
 
 def _nearer_elsewhere(word: str, distance: int, blocked: Iterable[str]) -> bool:
     """Whether ``word`` is at least as close to another name of the deck as to the key."""
-    return any(OSA.distance(word, name, score_cutoff=distance) <= distance for name in blocked)
+    return any(edit_distance(word, name, distance) <= distance for name in blocked)
 
 
 def joined_match(form: Form, typed: tuple[str, ...], blocked: Container[str]) -> int | None:
@@ -222,7 +221,7 @@ def joined_match(form: Form, typed: tuple[str, ...], blocked: Container[str]) ->
     if abs(len(joined) - len(form.joined)) > 1:
         return None  # a word left out or added ("estimates" for "US estimates"), not a slip
     budget = allowed_edits(form.joined)
-    d = OSA.distance(form.joined, joined, score_cutoff=budget)
+    d = edit_distance(form.joined, joined, budget)
     return d if d <= budget and not _nearer_elsewhere(joined, d, blocked) else None
 
 

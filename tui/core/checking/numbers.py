@@ -12,7 +12,7 @@ import re
 from fractions import Fraction
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from tui.core.checking.edits import edit_distance
 
 NUMBER_MARK = "#"
 
@@ -93,7 +93,7 @@ def _scale_word(word: str) -> str:
     if len(word) >= 6 and word.isalpha():
         for scale in _SPELLED_SCALES:
             # "thousands" and "millions" are vague amounts, not slips of a figure.
-            if word != scale + "s" and OSA.distance(word, scale, score_cutoff=1) <= 1:
+            if word != scale + "s" and edit_distance(word, scale, 1) <= 1:
                 return scale
     return ""
 

@@ -15,7 +15,7 @@ import datetime as _dt
 import gc
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from tui.core.deck.model import (
     ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Entity, Fact, Location, Source,
@@ -32,6 +32,9 @@ from tui.core.deck.schema import (
 )
 from tui.core.deck.source_text import SourceTextError, read_source_text
 
+if TYPE_CHECKING:
+    from tui.core.deck.cache import DeckCache, PendingEntry
+
 __all__ = ["DeckProblems", "Problem", "deck_files", "load_deck"]
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -43,7 +46,8 @@ _new_citation = fast_constructor(Citation)
 
 # --- sources ------------------------------------------------------------------
 
-def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source], texts: dict[str, str]) -> None:
+def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source], texts: dict[str, str],
+                  pending: PendingEntry | None = None) -> None:
     """Load each well-formed source; `texts` gets the text of every source whose text could be
     read, even one refused for its other keys, so quotes citing it are still checked."""
     path = parsed.path
@@ -89,6 +93,8 @@ def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source]
             ok = False
         try:
             text_path, text = read_source_text(table["text"], path, parsed.root)
+            if pending is not None:
+                pending.text_found(path.parent / table["text"], text_path)
         except SourceTextError as error:
             report.add(path, line("text"), f"{what}: {error}")
             ok = False
@@ -320,7 +326,8 @@ def _check_top_level(parsed: ParsedFile, report: Report) -> None:
 Progress = Callable[[int, int], None]
 
 
-def load_deck(paths: Iterable[Path | str], progress: Progress | None = None, *, complete: bool = True) -> Deck:
+def load_deck(paths: Iterable[Path | str], progress: Progress | None = None, *, complete: bool = True,
+              cache: DeckCache | None = None) -> Deck:
     """Load, validate and verify a deck from files and folders.
 
     Returns a `Deck` in which every citation's quote was found in its source text
@@ -328,13 +335,26 @@ def load_deck(paths: Iterable[Path | str], progress: Progress | None = None, *, 
     `progress(done, total)`, if given, is called as the work advances (twice per
     file: parsed, then its facts verified), e.g. to drive a progress bar. `complete=False`
     accepts a deck still being made, with no source or no fact yet (every other rule holds).
+    With a `cache`, a complete deck whose files are all unchanged since it was last loaded
+    comes from the cache; any other is loaded in full and stored (a deck with problems
+    never is, so its problems are reported every time).
     """
+    paths = [Path(p) for p in paths]
     # The deck is built of acyclic objects, hundreds of thousands of them for a
     # large deck: the cyclic collector would only re-scan them again and again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_deck(paths, progress or _no_progress, complete)
+        if not complete:
+            cache = None  # a deck still being made is checked by other rules: never cached
+        cached = cache.load(paths) if cache is not None else None
+        if cached is not None:
+            return cached
+        pending = cache.start(paths) if cache is not None else None
+        deck = _load_deck(paths, progress or _no_progress, complete, pending)
+        if pending is not None:
+            pending.store(deck)
+        return deck
     finally:
         if collecting:
             gc.enable()
@@ -344,9 +364,9 @@ def _no_progress(done: int, total: int) -> None:
     pass
 
 
-def _load_deck(paths: Iterable[Path | str], progress: Progress, complete: bool) -> Deck:
+def _load_deck(paths: list[Path], progress: Progress, complete: bool, pending: PendingEntry | None) -> Deck:
     report = Report()
-    files = deck_files([Path(p) for p in paths], report)
+    files = deck_files(paths, report)
     total = 2 * len(files)
     parsed_files = []
     for done, (path, root) in enumerate(files.items(), 1):
@@ -355,21 +375,23 @@ def _load_deck(paths: Iterable[Path | str], progress: Progress, complete: bool) 
             parsed_files.append(parsed)
         progress(done, total)
     try:
-        return _assemble(parsed_files, report, progress, len(files), complete)
+        return _assemble(parsed_files, report, progress, len(files), complete, pending)
     finally:
         # Lines not asked for by now are found again from the files if ever asked for.
         for parsed in parsed_files:
+            if pending is not None:
+                pending.read(parsed.path, parsed.lines.text)
             parsed.lines.release()
 
 
 def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress, file_count: int,
-              complete: bool) -> Deck:
+              complete: bool, pending: PendingEntry | None) -> Deck:
     for parsed in parsed_files:
         _check_top_level(parsed, report)
     sources: dict[str, Source] = {}
     texts: dict[str, str] = {}
     for parsed in parsed_files:
-        _load_sources(parsed, report, sources, texts)
+        _load_sources(parsed, report, sources, texts, pending)
     # Sources declared but whose text could not be read: citing them is no further problem.
     unusable = {table["id"] for parsed in parsed_files for table in parsed.data.get("sources", ())
                 if isinstance(table.get("id"), str)} - texts.keys()

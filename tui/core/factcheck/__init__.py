@@ -1,7 +1,6 @@
 """Fact-checking a pasted claim against a deck: the verdict engine (rule-based, offline)."""
 
 from .as_json import verdict_json
-from .engine import FactChecker
 from .verdict import (
     CONFIDENCES, DISPUTED, FEVER, LABEL_TEXT, LABELS, NOT_IN_SOURCES, REFUTED, SUPPORTED, ClaimVerdict, Evidence,
 )
@@ -24,3 +23,13 @@ def looks_like_claim(text: str) -> bool:
     content = sum(not is_stopword(t) for t in query.terms)
     sentence = text.rstrip().endswith((".", "!", "?")) or any(is_stopword(t) for t in query.terms)
     return not query.has_filters and content >= CLAIM_TERMS and sentence
+
+
+def __getattr__(name: str) -> object:
+    # The engine (and the whole answer checker under it) only when asked for: the Search
+    # screen needs `looks_like_claim` for its first frame, not the checker.
+    if name == "FactChecker":
+        from .engine import FactChecker
+
+        return FactChecker
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

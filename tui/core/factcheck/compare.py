@@ -33,6 +33,8 @@ _NUMERIC_KINDS = ("number", "percent", "duration", "date")
 _FRACTION_WORDS = frozenset({"half", "third", "quarter", "fifth", "sixth", "tenth", "halve", "thirds", "fifths"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
+# Days of the week are dates too: "on Saturday" against "on Sunday" is another day, like another month.
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Words before/after a figure handed to the checker; never fewer than one after, where there is
 # one, so the unit comes along ("two months" is not "two").
 _WINDOWS = ((4, 3), (3, 2), (2, 2), (2, 1), (1, 1), (0, 1))
@@ -81,9 +83,11 @@ def _is_figure(claim: Sequence[Word], i: int, fact_kind: str) -> bool:
     lowered = word.text.lower()
     if lowered == "one":
         return False  # "in one night", "one article": a word, not a count
+    if lowered == "two" and i and claim[i - 1].text.lower() == "the":
+        return False  # "the two sides": a pair already known, not a count
     if fact_kind == "duration" and lowered in _DURATION_UNITS and i and claim[i - 1].text.lower() in ("a", "an"):
         return True  # "under an hour"
-    if lowered in _MONTHS:
+    if lowered in _MONTHS or lowered in _WEEKDAYS:
         return fact_kind == "date" or fact_kind not in _NUMERIC_KINDS
     return word.value is not None or lowered in _FRACTION_WORDS
 
@@ -127,6 +131,16 @@ class Comparer:
         self._names(claim, fact, evidence, covered, conflicts, involved, claim_parties)
         other_event = _other_ordinal(claim, evidence, covered)
         if not conflicts:
+            titled = self.names.role_of_another(claim, [p.words for p in parts], claim_parties)
+            if titled is not None:
+                conflicts.append(("title", titled[0].split()[-1], titled[1].split()[-1]))
+                involved.update(titled[2])
+        if not conflicts:
+            swapped = self._swapped_people(claim, parts)
+            if swapped is not None:
+                conflicts.append(("party", swapped[0], swapped[1]))
+                involved.add(swapped[2])
+        if not conflicts:
             found = self._wording(claim, parts)
             if found is not None:
                 conflicts.append((found.kind, found.claim_says, found.evidence_says))
@@ -149,9 +163,14 @@ class Comparer:
         for i, word in enumerate(claim):
             if not _is_figure(claim, i, fact.kind):
                 continue
+            if _counts_something_else(claim, i, evidence, claim_parties):
+                covered.discard(i)  # "300 missiles" against "472 drones": another count, neither backed nor gainsaid
+                continue
             literal = i in covered
             if literal and (fact.kind not in _NUMERIC_KINDS or _same_unit(claim, i, evidence, self.contrast)):
                 continue
+            if fact.kind != "date" and i and claim[i - 1].text.lower() in _MONTHS and word.value is not None:
+                continue  # "on June 10" is a day, no count to hold against 6,000 bodies
             if fact.kind in _NUMERIC_KINDS:
                 verdict = self._judge_around(text, claim, i, fact)
                 if verdict is None:
@@ -208,6 +227,19 @@ class Comparer:
                 involved.update(range(mention.start, mention.end))
                 return
 
+    def _swapped_people(self, claim: Sequence[Word], parts: list[Segment]) -> tuple[str, str, int] | None:
+        """The same two people around the same verb the other way round: "Putin called Trump
+        crazy" against "Trump called Putin crazy" (the parties' own check covers countries)."""
+        pairs = _people_pairs(self.names.mentions(claim), claim)
+        if not pairs:
+            return None
+        mine = pairs[0]
+        for part in (parts[0], *parts[2:]):
+            for theirs in _people_pairs(self.names.mentions(part.words), part.words):
+                if (mine[0], mine[1]) == (theirs[1], theirs[0]) and same_root(mine[2], theirs[2]):
+                    return f"{mine[0]} → {mine[1]}", f"{theirs[0]} → {theirs[1]}", mine[3]
+        return None
+
     # -- wording -------------------------------------------------------------------------
 
     def _wording(self, claim: Sequence[Word], parts: list[Segment]) -> Opposition | None:
@@ -222,8 +254,11 @@ class Comparer:
             if found is None:
                 continue
             turned = claim[found.word].root
-            # Another quote saying the claim's own word ("over an hour" twice) would back the claim.
-            if not any(same_root(turned, w.root) for other in quotes[:n] + quotes[n + 1:] for w in other.words):
+            # Another quote saying the claim's own word ("over an hour" twice) would back the claim, and
+            # so does the statement, which already agreed with it ("declined to attend" against a quote's
+            # "interest in attending, also declined").
+            backing = [parts[0], *quotes[:n], *quotes[n + 1:]]
+            if not any(same_root(turned, w.root) for other in backing for w in other.words):
                 return found
         return None
 
@@ -245,6 +280,18 @@ def _rival_name(mention: Mention, known: list[Mention], said: set[str], fact: Fa
             return m.name.split()[-1] if m.kind == "person" else m.name
     m = same_kind[0]
     return m.name.split()[-1] if m.kind == "person" else m.name
+
+
+def _people_pairs(mentions: list[Mention], words: Sequence[Word]) -> list[tuple[str, str, str, int]]:
+    """Each two different people named one after the other, with the first content word between
+    them (the verb, mostly) and its index: "Trump called Putin" -> (Trump, Putin, call, 1)."""
+    people = [m for m in mentions if m.kind == "person"]
+    found = []
+    for first, second in zip(people, people[1:]):
+        between = [k for k in range(first.end, second.start) if words[k].content]
+        if first.name != second.name and between:
+            found.append((first.name, second.name, words[between[0]].root, between[0]))
+    return found
 
 
 def _other_ordinal(claim: Sequence[Word], evidence: list[Word], covered: set[int]) -> tuple[str, str] | None:
@@ -276,6 +323,17 @@ def _next_root(words: Sequence[Word], i: int, parties: list[str | None]) -> str 
     return words[j].root if j < len(words) and words[j].value is None else None
 
 
+def _counts_something_else(claim: Sequence[Word], i: int, evidence: list[Word], parties: list[str | None]) -> bool:
+    """The claim's figure counts a thing the evidence never names ("300 missiles" where the fact
+    speaks only of drones). Units of time are left to the checker: "two months" is a wrong duration."""
+    if claim[i].value is None:
+        return False
+    unit = _next_root(claim, i, parties)
+    if unit is None or unit in _DURATION_UNITS or not claim[i + 1:] or not any(w.content for w in claim[i + 1:i + 2]):
+        return False
+    return not any(same_root(unit, w.root) for w in evidence)
+
+
 def _same_unit(claim: Sequence[Word], i: int, evidence: list[Word], contrast: Contrast) -> bool:
     """The evidence has the claim's figure followed by the same word ("two weeks", not "two months")."""
     mine = _next_root(claim, i, contrast.parties(claim))
@@ -289,14 +347,16 @@ def _same_unit(claim: Sequence[Word], i: int, evidence: list[Word], contrast: Co
 
 
 def _rival_month(claim: Sequence[Word], i: int, evidence: list[Word]) -> Word | None:
-    """Another month of the evidence in the same place as the claim's ("end of July" / "end of June")."""
+    """Another month (or weekday) of the evidence in the same place as the claim's ("end of July" /
+    "end of June", "on the Saturday before" / "on the Sunday before")."""
     mine = claim[i].text.lower()
-    if mine not in _MONTHS:
+    calendar = _MONTHS if mine in _MONTHS else _WEEKDAYS if mine in _WEEKDAYS else None
+    if calendar is None:
         return None
     around = _neighbours(claim, i)
     for j, theirs in enumerate(evidence):
         lowered = theirs.text.lower()
-        if lowered in _MONTHS and lowered != mine and any(same_root(a, b) for a in around for b in _neighbours(evidence, j)):
+        if lowered in calendar and lowered != mine and any(same_root(a, b) for a in around for b in _neighbours(evidence, j)):
             return theirs
     return None
 

@@ -40,9 +40,12 @@ _NOT_IN_SENTENCES = frozenset({
     "yes", "no", "public", "private", "good", "bad", "together", "apart", "full", "partial",
 })
 # Besides the lexicon's negating words: what undoes a role or an act in news prose.
-NEGATORS = NEGATING_WORDS | {"former", "ex", "fail", "failed", "fails", "refused", "refuses"}
+# "declined to attend" and "postponed imposing" say the act did not happen.
+NEGATORS = NEGATING_WORDS | {"former", "ex", "fail", "failed", "fails", "refused", "refuses",
+                             "decline", "declined", "declines", "postponed", "postpones"}
 # Verbs too light to carry a claim: "did not go" says nothing against "efforts to go".
 _LIGHT = frozenset({"go", "make", "take", "give", "say", "have", "do", "be", "come", "get", "put", "send"})
+_OWNED_REACH = 2  # words after a party that it owns ("Ukraine's Sunday attack")
 _NEGATION_REACH = 4  # a negator governs the next few words ("did not specify a timeline")
 
 
@@ -120,11 +123,19 @@ class Contrast:
                 continue
             if w.text[:1].isupper():
                 continue  # a name: "ex-culture minister Vladimir Medinsky" does not negate Vladimir
-            uses = [j for j, e in enumerate(evidence) if same_root(w.root, e.root)]
+            if _topic_only(claim, i):
+                continue
+            uses = [j for j, e in enumerate(evidence) if same_root(w.root, e.root) and not _topic_only(evidence, j)]
             if not uses:
                 continue
             claim_negated = _negated(claim, i)
             if all(_negated(evidence, j) != claim_negated for j in uses):
+                if _same_negation(claim, i, evidence) if claim_negated else \
+                        any(_same_negation(evidence, j, claim) for j in uses):
+                    continue  # one negation reaching further on one side: "did not attend the talks"
+                if _both_negate(claim, evidence) and not (
+                        _heads_negation(claim, i) if claim_negated else all(_heads_negation(evidence, j) for j in uses)):
+                    continue  # "no caps on its military once the war ends" / "no post-war restrictions"
                 j = uses[0]
                 shown_evidence = " ".join(x.text for x in evidence[max(0, j - _NEGATION_REACH):j + 1])
                 shown_claim = " ".join(x.text for x in claim[max(0, i - _NEGATION_REACH):i + 1])
@@ -138,9 +149,13 @@ class Contrast:
         who = self.parties(words)
         found: dict[str, set[str]] = {}
         for i in range(len(words) - 1):
-            nxt = words[i + 1]
-            if who[i] and who[i + 1] is None and nxt.content and nxt.value is None:
-                found.setdefault(nxt.root, set()).add(who[i])
+            if not who[i] or who[i + 1] is not None:
+                continue
+            # The word right after, and one more straight after it: "Ukraine's Sunday attack".
+            for nxt in words[i + 1:i + 1 + _OWNED_REACH]:
+                if not nxt.content or nxt.value is not None:
+                    break
+                found.setdefault(nxt.root, set()).update(_listed_with(words, who, i))
         return found
 
     def _other_side(self, claim: Sequence[Word], evidence: Sequence[Word]) -> Opposition | None:
@@ -170,25 +185,85 @@ class Contrast:
             if len(seen) < 2:
                 return seen, None
             between = [w.root for k, w in enumerate(words[seen[0][1] + 1:seen[1][1]], seen[0][1] + 1)
-                       if w.content and who[k] is None]
-            return seen, between[0] if between else None
+                       if w.content and who[k] is None and w.value is None]
+            return seen, between
 
-        mine, my_verb = order(claim)
-        theirs, their_verb = order(evidence)
-        if len(mine) < 2 or len(theirs) < 2 or my_verb is None or their_verb is None:
+        mine, my_verbs = order(claim)
+        theirs, their_verbs = order(evidence)
+        if len(mine) < 2 or len(theirs) < 2 or not my_verbs or not their_verbs:
             return None
-        if [p for p, _ in mine[:2]] == [p for p, _ in reversed(theirs[:2])] and same_root(my_verb, their_verb):
+        # Any word between them alike: "Ukrainian forces launched ... at Russia" / "the Kremlin launched ... against Ukraine"
+        same_act = any(same_root(a, b) for a in my_verbs for b in their_verbs)
+        if [p for p, _ in mine[:2]] == [p for p, _ in reversed(theirs[:2])] and same_act:
             shown = f"{self.names.get(mine[0][0])} → {self.names.get(mine[1][0])}"
             return Opposition("party", shown, f"{self.names.get(theirs[0][0])} → {self.names.get(theirs[1][0])}",
                               mine[0][1])
         return None
 
 
+def _listed_with(words: Sequence[Word], who: list[str | None], i: int) -> set[str]:
+    """The party at ``i`` and those listed before it ("Britain, France and Germany took part")."""
+    found = {who[i]}
+    k = i - 1
+    while k >= 0 and (who[k] or words[k].text.lower() in ("and", "or")):
+        if who[k]:
+            found.add(who[k])
+        k -= 1
+    return found
+
+
 def _negated(words: Sequence[Word], index: int) -> bool:
     """A negator among the few words before this one ("did not specify a timeline",
     "nothing was going to happen", "nothing's going to happen")."""
     start = max(0, index - _NEGATION_REACH)
-    return any(_bare(w) in NEGATORS for w in words[start:index])
+    # "not expected until the end of June" says when, it denies nothing: "until" after the word,
+    # or between the negator and it, lifts the negation.
+    if any(_bare(w) in _NOT_UNTIL for w in words[index + 1:index + 3]):
+        return False
+    negators = [k for k in range(start, index) if _bare(words[k]) in NEGATORS]
+    return bool(negators) and not any(_bare(w) in _NOT_UNTIL for w in words[negators[-1] + 1:index])
+
+
+_NOT_UNTIL = frozenset({"until", "till"})
+
+
+_TOPIC_PREPOSITIONS = frozenset({"in", "of", "about", "on", "for"})
+
+
+def _topic_only(words: Sequence[Word], index: int) -> bool:
+    """An -ing form after a preposition names an act without saying it happened
+    ("expressed interest in attending, also declined"): it neither backs nor gainsays a claim."""
+    return (index > 0 and words[index].text.lower().endswith("ing")
+            and words[index - 1].text.lower() in _TOPIC_PREPOSITIONS)
+
+
+def _both_negate(claim: Sequence[Word], evidence: Sequence[Word]) -> bool:
+    return any(_bare(w) in NEGATORS for w in claim) and any(_bare(w) in NEGATORS for w in evidence)
+
+
+def _heads_negation(words: Sequence[Word], index: int) -> bool:
+    """Whether this is the first content word after its negator: what the negation is about
+    when both sides negate something and only the reach of the two negations differs."""
+    k = index - 1
+    while k >= 0 and _bare(words[k]) not in NEGATORS:
+        if words[k].content:
+            return False
+        k -= 1
+    return k >= 0
+
+
+def _same_negation(words: Sequence[Word], index: int, other: Sequence[Word]) -> bool:
+    """Whether the negator before ``words[index]`` first negates a word the other text negates too
+    ("did not attend the talks" against "declined to attend the first round": both deny attending)."""
+    start = max(0, index - _NEGATION_REACH)
+    negator = max((k for k in range(start, index) if _bare(words[k]) in NEGATORS), default=None)
+    if negator is None:
+        return False
+    for k in range(negator + 1, index):
+        if words[k].content and _bare(words[k]) not in NEGATORS and any(
+                same_root(words[k].root, o.root) and _negated(other, j) for j, o in enumerate(other)):
+            return True
+    return False
 
 
 def _bare(word: Word) -> str:

@@ -72,3 +72,40 @@ class NameFinder:
             else:
                 i += 1
         return found
+
+    def role_of_another(self, claim: Sequence[Word], parts: Sequence[Sequence[Word]],
+                        parties: Sequence[str | None]) -> tuple[str, str, list[int]] | None:
+        """(the claim's person, the one the evidence gives the claim's title to, the title's word
+        indices in the claim) when the two people differ.
+
+        "Vladimir Medinsky is Russia's Deputy Defence Minister" against "a delegation led by
+        presidential adviser Vladimir Medinsky and Deputy Defence Minister Alexander Fomin": the
+        title stands right before Fomin's name, so the quote gives it to him, not to Medinsky."""
+        people = [m for m in self.mentions(claim) if m.kind == "person"]
+        if len({m.name for m in people}) != 1:
+            return None
+        person = people[0].name
+        inside = {k for m in people for k in range(m.start, m.end)}
+        at = [k for k, w in enumerate(claim) if k not in inside and not parties[k] and w.content
+              and w.value is None and k > 0 and w.text[:1].isupper()]
+        title = {claim[k].root for k in at}
+        if not title:
+            return None
+        holders: set[str] = set()
+        for words in parts:
+            for m in self.mentions(words):
+                if m.kind == "person" and title <= _title_before(words, m.start):
+                    holders.add(m.name)
+        if holders and person not in holders:
+            return person, sorted(holders)[0], at
+        return None
+
+
+def _title_before(words: Sequence[Word], start: int) -> set[str]:
+    """Roots of the capitalised words right before a name ("Deputy Defence Minister" Alexander Fomin)."""
+    found: set[str] = set()
+    k = start - 1
+    while k >= 0 and words[k].text[:1].isupper() and words[k].value is None:
+        found.add(words[k].root)
+        k -= 1
+    return found
