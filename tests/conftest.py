@@ -28,6 +28,23 @@ from tui.core.deck.loading import load_deck
 # tmux) writes to a scratch folder, never into the real user's progress.
 os.environ["FACTDRILL_DATA_DIR"] = tempfile.mkdtemp(prefix="factdrill-test-progress-")
 atexit.register(shutil.rmtree, os.environ["FACTDRILL_DATA_DIR"], ignore_errors=True)
+# ...and caches decks in a scratch folder, never in the user's cache.
+os.environ["FACTDRILL_CACHE_DIR"] = tempfile.mkdtemp(prefix="factdrill-test-cache-")
+atexit.register(shutil.rmtree, os.environ["FACTDRILL_CACHE_DIR"], ignore_errors=True)
+
+
+def load_script(name: str, module_name: str | None = None):
+    """A script of scripts/ (`coverage.py`, ...) imported as a module, for testing its functions."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / name
+    spec = importlib.util.spec_from_file_location(module_name or f"script_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    # Registered before running: dataclasses look their module up in sys.modules.
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 DATA = Path(__file__).parent / "data"
 SNAPDECK = DATA / "snapdeck"

@@ -56,12 +56,24 @@ def test_bench_prints_every_row_for_every_size(tmp_path):
     result = run_script("scripts/bench.py", "--sizes", "30,60", "--quick", "--work-dir", str(tmp_path))
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for row in ("cold start to first frame", "load + validate", "search per keystroke p50",
-                "search per keystroke p95", "index build", "checker per call p99", "peak memory"):
+    for row in ("first complete frame, browse", "first complete frame, search", "first complete frame, quiz",
+                "warm cache", "cold cache", "TUI: Browse usable", "TUI: regroup",
+                "TUI: first search results", "TUI: one more keystroke", "load + validate",
+                "search per keystroke", "index build", "checker per call", "peak memory"):
         assert row in out, row
     lines = out.splitlines()
     for size in ("30", "60"):
         assert any("load + validate" in line and f" {size} " in line for line in lines), size
-        assert any("search per keystroke p95" in line and f" {size} " in line for line in lines), size
+        assert any("search drones" in line and "warm cache" in line and f" {size} " in line for line in lines), size
     assert "ratio" in out and "Python" in out  # the floors' ratios, and the machine
     assert (tmp_path / "deck-60").is_dir()  # --work-dir keeps the generated decks
+
+
+def test_bench_markdown_is_the_table_readme_holds(tmp_path):
+    result = run_script("scripts/bench.py", "--sizes", "30", "--quick", "--only", "processes", "--markdown",
+                        "--work-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Measured on ") and "--markdown" in lines[0]
+    assert lines[2] == "| measure | facts | factdrill | floor | ratio | target |"
+    assert sum(line.startswith("| `search drones") for line in lines) == 2

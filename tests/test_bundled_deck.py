@@ -4,13 +4,13 @@ articles, its sources are the seeds byte for byte, and its provenance is honest.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 from tui.core.checking.checker import AnswerChecker
 from tui.core.deck.loading import load_deck
@@ -40,16 +40,7 @@ _SOURCE_MENTION = re.compile(
 )
 
 
-def _load_coverage_script():
-    spec = importlib.util.spec_from_file_location("coverage_script", REPO / "scripts" / "coverage.py")
-    module = importlib.util.module_from_spec(spec)
-    # Registered before running: dataclasses look their module up in sys.modules.
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-coverage = _load_coverage_script()
+coverage = load_script("coverage.py", "coverage_script")
 
 
 @pytest.fixture(scope="module")
@@ -76,11 +67,11 @@ def test_cli_validates_the_bundled_deck_clean(deck):
         assert quotes == sum(len(f.citations) for f in deck.facts)
 
 
-def test_checker_accepts_every_answer_and_alias_for_its_own_fact(deck):
+def test_checker_accepts_every_answer_and_alias_for_its_own_ask(deck):
     checker = AnswerChecker(deck)
     rejected = [
         f"{fact.id}: {answer!r} -> {verdict.rule}: {verdict.explanation}"
-        for fact in deck.facts
+        for fact in deck.asks
         for answer in (fact.answer, *fact.aliases)
         if not (verdict := checker.check(fact, answer)).correct
     ]
@@ -130,7 +121,7 @@ def test_source_texts_are_the_seed_articles_byte_for_byte(deck):
 
 def test_no_question_gives_away_its_answer(deck):
     leaks = []
-    for fact in deck.facts:
+    for fact in deck.asks:
         for question in fact.questions:
             padded = f" {normalize_answer(question)} "
             for answer in (fact.answer, *fact.aliases):
@@ -213,7 +204,7 @@ def test_checker_rejects_every_distractor(deck):
     checker = AnswerChecker(deck)
     accepted = [
         f"{fact.id}: {option!r} -> {checker.check(fact, option).rule}"
-        for fact in deck.facts
+        for fact in deck.asks
         for option in fact.distractors
         if checker.check(fact, option).correct
     ]
@@ -239,3 +230,40 @@ def test_disputed_response_dates_are_asked_as_each_speaker_put_it(deck):
     assert all("Deputy Foreign Minister" in q or "Kyslytsia" in q for q in end_of_june.questions)
     assert checker.check(monday, "Monday").correct and not checker.check(monday, "end of June").correct
     assert checker.check(end_of_june, "end of June").correct and not checker.check(end_of_june, "Monday").correct
+
+
+# --- asks: each fact asked from every side worth asking ------------------------------------
+
+def _plain(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold().replace("\u2019", "'"))) + " "
+
+
+def test_the_deck_asks_its_facts_from_other_sides(deck):
+    asks = [a for a in deck.asks if a.is_ask]
+    assert len(asks) >= 60
+    kinds = {a.kind for a in asks}
+    assert {"name", "place", "number", "date", "text"} <= kinds
+    assert all(a.id == f"{a.about}#{a.id.split('#')[1]}" and a.about in deck.facts_by_id for a in asks)
+
+
+def test_every_ask_is_true_to_its_facts_quotes(deck):
+    """An ask cites its fact's quotes: its answer (or an alias; for a list, each item) is worded in one of them."""
+    def quoted(form: str, ask) -> bool:
+        items = form.split(",") if ask.kind == "list" else [form]
+        return all(any(_plain(item) in _plain(c.quote) for c in ask.citations) for item in items)
+
+    unquoted = [
+        ask.id for ask in deck.asks if ask.is_ask and not any(quoted(form, ask) for form in (ask.answer, *ask.aliases))
+    ]
+    assert not unquoted, unquoted
+
+
+def test_the_audited_asks_are_there(deck):
+    checker = AnswerChecker(deck)
+    for ask_id, right, wrong in [
+        ("trump-called-putin-crazy#who", "Vladimir Putin", "Zelensky"),
+        ("medinsky-napoleon#who", "Medinsky", "Umerov"),
+        ("bodies-6000#who", "Vladimir Medinsky", "Rustem Umerov"),
+    ]:
+        ask = deck.ask(ask_id)
+        assert checker.check(ask, right).correct and not checker.check(ask, wrong).correct, ask_id

@@ -67,7 +67,7 @@ CASES = [
     case(KELLOGG, "US envoy Keith Kellogg", OK, "extra-words"),
     case(PUTIN, "Vladimir Putin", OK, "exact"),
     case(PUTIN, "President Vladimir Putin", OK, "extra-words"),
-    case(UMEROV, "Defence Minister Rustem Umerov", OK, "extra-words"),
+    case(UMEROV, "Defence Minister Rustem Umerov", OK, "alias"),  # another ask of the deck accepts it for him
     case(FIDAN, "Foreign Minister Hakan Fidan", OK, "extra-words"),
     case(VENUE, "Istanbul " + "very " * 12, WRONG, "extra-words"),
     # -- other answers, alternatives and contradictions ---------------------------------
@@ -89,7 +89,7 @@ CASES = [
     case(MEDINSKY, "Lavrov", WRONG, "mismatch"),
     case(MEDINSKY, "Vladimir Putin", WRONG, "mismatch", "contradiction"),
     case(PUTIN, "Putin and Zelensky", WRONG, "contradiction"),
-    case(ESTIMATES, "U.S. and Russian estimates", WRONG, "contradiction"),
+    case(ESTIMATES, "U.S. and Russian estimates", WRONG, "contradiction", "party"),
     case(ESTIMATES, "estimates", WRONG, "partial"),  # a word left out is not a slip
     case(ESTIMATES, "the US estimates", OK, "exact"),
     # -- negation ----------------------------------------------------------------------
@@ -195,11 +195,11 @@ CASES = [
     case(REGIONS, "forty", WRONG, "number"),
     case(REGIONS, "fore", WRONG, "number"),
     # -- hedges: accepted on approximate facts, not on exact ones -----------------------
-    case(DRONES, "about 472", CLOSE, "hedge"),
+    case(DRONES, "about 472", OK, "hedge"),  # issue 11: a figure is never 'close'
     case(DRONES, "over 472", WRONG, "hedge"),
     case(DRONES, "more than 472", WRONG, "hedge"),
     case(DRONES, "nearly 472", WRONG, "hedge"),
-    case(BODIES, "roughly 6,000", CLOSE, "hedge"),
+    case(BODIES, "roughly 6,000", OK, "hedge"),
     case(TERRITORY, "113,100", OK, "exact"),
     case(TERRITORY, "113100", OK, "exact", "alias"),
     case(TERRITORY, "about 113,100", OK, "hedge"),
@@ -207,7 +207,7 @@ CASES = [
     case(TERRITORY, "roughly 113100 sq km", OK, "hedge"),
     case(TERRITORY, "113,100 km²", OK, "number", "alias"),
     case(TERRITORY, "131,100", WRONG, "number"),
-    case(TERRITORY, "about 113,000", WRONG, "number"),
+    case(TERRITORY, "about 113,000", OK, "number", "hedge"),  # issue 11 audit: fair on an approximate figure
     case(TERRITORY, "113,100 miles", WRONG, "mismatch"),
     # -- percentages --------------------------------------------------------------------
     case(FIFTH, "20%", OK, "exact"),
@@ -234,7 +234,7 @@ CASES = [
     case(ROUND2, "2025-06-02", OK, "alias", "date"),
     case(ROUND2, "Monday, June 2", OK, "date"),
     case(ROUND2, "on 2 June 2025", OK, "date"),
-    case(ROUND2, "02/06/2025", WRONG, "date"),  # day and month could be either way round
+    case(ROUND2, "02/06/2025", OK, "date"),  # issue 11: read in the deck's declared date order (DMY)
     case(ROUND2, "June 3", WRONG, "date"),
     case(ROUND2, "July 2", WRONG, "date"),
     case(ROUND2, "June 2, 2024", WRONG, "date"),
@@ -247,7 +247,7 @@ CASES = [
     case(ROUND1, "16th of May", OK, "date"),
     case(ROUND1, "the sixteenth of May", OK, "date"),
     case(ROUND1, "16/05/2025", OK, "date"),
-    case(ROUND1, "around May 16", CLOSE, "hedge"),
+    case(ROUND1, "around May 16", OK, "hedge"),
     case(ROUND1, "May 15", WRONG, "date"),
     case(ROUND1, "May 16 and June 2", WRONG, "date"),
     case(ROUND1, "16", WRONG, "date"),
@@ -300,7 +300,7 @@ CASES = [
     case(CAPITALS, "Washington & Moscow", OK, "list", "alias"),
     case(CAPITALS, "Washington, Moscow", OK, "alias", "list"),
     case(CAPITALS, "Moscow", WRONG, "list"),
-    case(CAPITALS, "Moscow, Washington, Brussels", WRONG, "list"),
+    case(CAPITALS, "Moscow, Washington, Brussels", WRONG, "list", "party"),
     case(CAPITALS, "Moscow or Washington", WRONG, "list"),
     case(CATEGORIES, "sick, heavily wounded and under 25", OK, "list", "alias"),
     case(CATEGORIES, "under 25, sick and heavily wounded", OK, "list"),

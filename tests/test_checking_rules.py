@@ -171,7 +171,7 @@ OVER = make_fact(
     (DRONES, "427", ("incorrect", "number")),
     (DRONES, "2", ("incorrect", "number")),
     (DRONES, "472 tanks", ("incorrect", "mismatch")),
-    (DRONES, "about 472", ("close", "hedge")),
+    (DRONES, "about 472", ("correct", "hedge")),  # issue 11: a figure is never 'close'
     (DRONES, "just over 472", ("incorrect", "hedge")),
     (PERCENT, "20%", ("correct", "exact")),
     (PERCENT, "20 per cent", ("correct", "number")),
@@ -179,7 +179,7 @@ OVER = make_fact(
     (PERCENT, "20", ("correct", "number")),
     (PERCENT, "a fifth", ("correct", "number")),
     (PERCENT, "one-fifth", ("correct", "number")),
-    (PERCENT, "about 20%", ("close", "hedge")),
+    (PERCENT, "about 20%", ("correct", "hedge")),  # issue 11: a figure is never 'close'
     (PERCENT, "25%", ("incorrect", "number")),
     (PERCENT, "a quarter", ("incorrect", "number")),
     (PERCENT, "2.0%", ("incorrect", "number")),
@@ -187,8 +187,8 @@ OVER = make_fact(
     (APPROX, "nearly 20 percent", ("correct", "hedge")),
     (APPROX, "over 20%", ("incorrect", "hedge")),  # the fact says just under
     (APPROX, "one fifth", ("correct", "number")),
-    (TOLERANT, "470", ("close", "number")),
-    (TOLERANT, "477", ("close", "number")),
+    (TOLERANT, "470", ("correct", "number")),  # issue 11: a figure is never 'close'
+    (TOLERANT, "477", ("correct", "number")),
     (TOLERANT, "466", ("incorrect", "number")),
     (MILLION, "1,200,000", ("correct", "number")),
     (MILLION, "1.2m people", ("correct", "number")),
@@ -241,7 +241,7 @@ DAYS = make_fact("truce", "30 days", "duration", "How long was the truce to last
     (WEEKS, "2-week", ("correct", "duration")),
     (WEEKS, "3 weeks", ("incorrect", "duration")),
     (WEEKS, "two months", ("incorrect", "duration")),
-    (WEEKS, "2", ("close", "duration")),  # the unit is missing and the question does not give it
+    (WEEKS, "2", ("incorrect", "duration")),  # the unit is missing and the question does not give it (issue 11: never close)
     (WEEKS, "3", ("incorrect", "duration")),
     (DAYS, "30-day", ("correct", "duration")),
     (DAYS, "thirty days", ("correct", "duration")),
@@ -268,7 +268,7 @@ YEAR = make_fact("year", "2014", "date")
     (DAY, "June 20", ("incorrect", "date")),
     (DAY, "2 July", ("incorrect", "date")),
     (DAY, "after June 2", ("incorrect", "date")),
-    (DAY, "about June 2", ("close", "hedge")),
+    (DAY, "about June 2", ("correct", "hedge")),  # issue 11: a figure is never 'close'
     (MONTH, "Mar 2022", ("correct", "date")),
     (MONTH, "2022-03", ("correct", "date")),
     (MONTH, "March 2022", ("correct", "exact")),
@@ -352,7 +352,7 @@ def test_numbers_inside_text_answers_get_no_typo_tolerance() -> None:
 def test_an_answer_that_itself_negates_accepts_its_own_negation() -> None:
     fact = make_fact("deal", "no deal", "text")
     assert outcome(fact, "No deal.") == ("correct", "exact")
-    assert outcome(fact, "deal") == ("incorrect", "partial")
+    assert outcome(fact, "deal") == ("incorrect", "negation")  # drops the answer's own "no" (issue 11: negation, not partial)
     assert outcome(fact, "not no deal") == ("incorrect", "negation")
 
 

@@ -41,9 +41,14 @@ def test_progress_reports_answers_due_facts_and_rounds(tmp_path):
     report = json.loads(shown.stdout)
     assert (report["answers"], report["facts_seen"], report["due"]) == (1, 1, ["crossing-time"])
     assert [(r["score"], r["total"]) for r in report["rounds"]] == [(0, 1)]
+    assert report["due_today"] == ["crossing-time"] and (report["right"], report["percent"]) == (0, 0.0)
+    assert [(d["answered"], d["right"]) for d in report["days"]] == [(1, 0)]
+    assert report["most_missed"] == [{"fact_id": "crossing-time", "misses": 1, "answers": 1, "last_wrong": "17"}]
 
     human = factdrill("progress", "--deck", str(QUIZDECK), data_dir=tmp_path)
-    assert "1 answers · 1 of" in human.stdout and "1 due again now" in human.stdout
+    assert "1 answers · 0% right · 1 of" in human.stdout and "1 due again now" in human.stdout
+    assert "Accuracy by day: ▁  0% on" in human.stdout
+    assert "Most missed" in human.stdout and "Due today (1)" in human.stdout
     assert "0/1" in human.stdout
 
 

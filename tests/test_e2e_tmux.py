@@ -60,12 +60,25 @@ def tmux(tmp_path: Path):
     subprocess.run(["tmux", "-L", server.socket, "kill-server"], capture_output=True, timeout=30)
 
 
+def start_app(tmux: Tmux, exit_file: Path, args: str, size: tuple[int, int] = (100, 30)) -> None:
+    """The installed app in a tmux session; its shell records the exit status in `exit_file`."""
+    command = f"'{installed_factdrill()}' {args}; echo EXIT=$? > '{exit_file}'; sleep 30"
+    tmux("new-session", "-d", "-s", "e2e", "-x", str(size[0]), "-y", str(size[1]), "-e", "TERM=xterm-256color",
+         "sh", "-c", command)
+
+
+def quit_and_expect_exit_0(tmux: Tmux, exit_file: Path) -> None:
+    tmux("send-keys", "-t", "e2e", "C-q")
+    deadline = time.monotonic() + STEP_SECONDS
+    while not (exit_file.exists() and exit_file.read_text().strip()):
+        assert time.monotonic() < deadline, f"factdrill did not exit; the screen shows:\n{tmux.screen()}"
+        time.sleep(0.2)
+    assert exit_file.read_text().strip() == "EXIT=0"
+
+
 def test_search_drones_in_the_installed_app_then_quit(tmux: Tmux, tmp_path: Path):
     exit_file = tmp_path / "exit"
-    # The session's shell runs the app, then records its exit status.
-    command = f"'{installed_factdrill()}' --mode search; echo EXIT=$? > '{exit_file}'; sleep 30"
-    tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-e", "TERM=xterm-256color",
-         "sh", "-c", command)
+    start_app(tmux, exit_file, "--mode search")
 
     tmux.wait_for(lambda shown: "Search facts:" in shown, "the search box", STARTUP_SECONDS)
     tmux("send-keys", "-t", "e2e", "-l", "drones")
@@ -74,10 +87,4 @@ def test_search_drones_in_the_installed_app_then_quit(tmux: Tmux, tmp_path: Path
         "the 472 drones fact", STEP_SECONDS,
     )
     assert "drones" in shown.splitlines()[2]  # typed into the search box at the top
-
-    tmux("send-keys", "-t", "e2e", "C-q")
-    deadline = time.monotonic() + STEP_SECONDS
-    while not (exit_file.exists() and exit_file.read_text().strip()):
-        assert time.monotonic() < deadline, f"factdrill did not exit; the screen shows:\n{tmux.screen()}"
-        time.sleep(0.2)
-    assert exit_file.read_text().strip() == "EXIT=0"
+    quit_and_expect_exit_0(tmux, exit_file)

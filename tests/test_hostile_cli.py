@@ -64,6 +64,11 @@ COMMANDS = [
     (["quiz", "--plain", "--tag", "nope\x1b[2J", "--deck", str(HOSTILE)], "", 2),
     (["progress", "--deck", str(HOSTILE)], "", 0),
     (["progress", "--json", "--deck", str(HOSTILE)], "", 0),
+    (["check", "the", "hostile", "line", "--deck", str(HOSTILE)], "", 0),
+    (["check", "crossing", "42", "minutes", "--json", "--deck", str(HOSTILE)], "", 0),
+    (["export", "--format", "csv", "--deck", str(HOSTILE)], "", 0),
+    (["export", "--format", "gift", "--deck", str(HOSTILE)], "", 0),
+    (["export", "--format", "anki", "--deck", str(HOSTILE)], "", 0),
     (["validate", str(PROBLEMS)], "", 1),
     (["validate", str(CRASHES)], "", 1),
     *[([command, *extra, "--deck", str(PROBLEMS)], "", 1) for command, extra in (

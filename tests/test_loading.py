@@ -110,8 +110,8 @@ def test_unknown_key_is_named_with_its_line(tmp_path):
     problems = problems_of(deck_file)
     assert problems == [
         f"{deck_file}:{line_of(deck_file, 'qoute')}: fact 'drones': unknown key 'qoute' "
-        "(known keys: aliases, answer, approximate, citations, dispute_note, disputed, distractors, "
-        "false_claims, id, kind, note, questions, statement, tags, tolerance, unit)"
+        "(known keys: aliases, answer, approximate, asks, citations, corroborates, dispute_note, disputed, disputes, "
+        "distractors, draft, false_claims, id, kind, note, ordered, questions, statement, tags, tolerance, unit)"
     ]
 
 

@@ -181,3 +181,46 @@ def test_due_in_a_deck_leaves_out_facts_the_deck_no_longer_has(deck, store):
     later = NOW + timedelta(days=2)
     assert set(store.due_fact_ids(deck, later)) == {"crossing-time", "renamed-since"}
     assert store.due_in(deck, later) == ["crossing-time"]
+
+
+def test_close_answers_are_counted_apart_per_round_and_overall(deck, tmp_path):
+    path = tmp_path / DATABASE_NAME
+    session = typed_session(deck, "mayor-name")
+    result = session.answer("Ada Lindqvst")  # a one-letter slip: close, counted as right
+    assert result.verdict == "close"
+    with ProgressStore(path) as store:
+        store.record_answer(deck, result, when=NOW)
+        store.record_round(deck, session.result(), when=NOW)
+        summary = store.summary(deck, NOW)
+    assert summary.close_answers == 1
+    assert [(r.score, r.close, r.total) for r in summary.rounds] == [(1, 1, 1)]
+
+
+def test_a_progress_file_from_before_close_counts_opens_and_reads_zero(deck, tmp_path):
+    path = tmp_path / DATABASE_NAME
+    with sqlite3.connect(path) as old:
+        old.execute("CREATE TABLE rounds (id INTEGER PRIMARY KEY, deck TEXT NOT NULL, finished_at TEXT NOT NULL,"
+                    " score INTEGER NOT NULL, total INTEGER NOT NULL, seconds REAL NOT NULL, spec TEXT NOT NULL)")
+        old.execute("INSERT INTO rounds (deck, finished_at, score, total, seconds, spec) VALUES (?, ?, 3, 4, 9, '{}')",
+                    (deck.title, "2025-06-02T10:00:00.000000+00:00"))
+    with ProgressStore(path) as store:
+        assert [(r.score, r.close, r.total) for r in store.summary(deck, NOW).rounds] == [(3, 0, 4)]
+
+
+def test_every_summary_shows_close_answers_apart(deck, tmp_path):
+    from tui.core.drills.model import Drill
+    from tui.core.progress.report import learner_report
+    from tui.present.drill import score_line
+    from tui.present.progress import totals_line
+    from tui.present.quiz import summary as round_summary
+
+    session = typed_session(deck, "mayor-name")
+    session.answer("Ada Lindqvst")  # a slip: close, counted as right
+    result = session.result()
+    assert (result.score, result.close) == (1, 1)
+    assert "Score: 1/1 (1 close)" in round_summary(deck, result).plain
+    drill = Drill(path=Path("d.toml"), id="d", title="d", deck_paths=(QUIZDECK,), seed=1)
+    assert "Score 1 of 1 (100%, 1 close)" in score_line(drill, result, 1).plain
+    with ProgressStore(tmp_path / DATABASE_NAME) as store:
+        store.record_answer(deck, result.results[0], when=NOW)
+        assert "100% right (1 close)" in totals_line(learner_report(store, deck, now=NOW)).plain

@@ -100,7 +100,7 @@ def test_close_answers_and_choices_in_process(deck):
     spec = RoundSpec(count=1, tags=("people",), types=("typed",), seed=4)
     assert run_plain(DeckSession(deck), spec, io.StringIO("Ada Lindqvst\n"), out) == 0
     assert "\nClose — Accepted with a one-letter slip" in out.getvalue()
-    assert "Score: 1/1" in out.getvalue()
+    assert "Score: 1/1 (1 close)" in out.getvalue()  # a close answer counts, and is shown apart
 
     out = io.StringIO()
     spec = RoundSpec(count=1, tags=("people",), types=("choice",), seed=4)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 from tui.core.search import index as search_module
 from tui.core.deck.loading import load_deck
@@ -31,12 +29,7 @@ def ids(hits):
 
 
 def _make_deck_module():
-    path = Path(__file__).resolve().parent.parent / "scripts" / "make_deck.py"
-    spec = importlib.util.spec_from_file_location("make_deck_for_search_tests", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("make_deck.py", "make_deck_for_search_tests")
 
 
 # --- ranking ------------------------------------------------------------------

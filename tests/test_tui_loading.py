@@ -17,11 +17,11 @@ async def test_the_app_shows_progress_while_the_deck_loads_then_opens_the_mode(m
                                                                                screen_text):
     halfway, release = threading.Event(), threading.Event()
 
-    def slow_load(paths, progress=None):
+    def slow_load(paths, progress=None, cache=None):
         progress(1, 4)
         halfway.set()
         release.wait(30)
-        return load_deck(paths, progress)
+        return load_deck(paths, progress, cache=cache)
 
     monkeypatch.setattr(tui.app.app, "load_deck", slow_load)
     app = FactdrillApp(None, mode="search", deck_paths=[DATA / "snapdeck"])

@@ -1,4 +1,4 @@
-"""The factdrill Textual app: three modes (Browse, Search, Quiz) over one verified deck.
+"""The factdrill Textual app: five modes (Browse, Search, Quiz, Report, Progress) over one verified deck.
 
 Each mode keeps its own screen stack; detail screens (a fact, a source) are
 pushed on top of the current mode's stack and popped with Esc. Screens and
@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.driver import Driver
 from textual.screen import Screen
 
-from tui.app.messages import GoToFact, OpenFact, OpenSource
+from tui.app.messages import DeckChanged, GoToFact, OpenFact, OpenSource
 from tui.app.widgets.fact_detail import FactDetail
 from tui.core.deck.loading import DeckProblems, Problem, load_deck
 from tui.core.deck.model import Deck
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.app.widgets.article import ArticleView
+    from tui.core.deck.cache import DeckCache
     from tui.core.quiz.rounds import RoundSpec
 
 _STYLES = Path(__file__).parent / "styles"
@@ -43,28 +44,33 @@ def _palette_commands() -> type[Provider]:
     return FactdrillCommands
 
 
-def _freeze_long_lived_objects() -> None:
-    """Exempt what exists now (imported modules, the loaded deck) from the cyclic GC, once.
+def _freeze_long_lived_objects(what: str) -> None:
+    """Exempt what exists now (imported modules, the loaded deck, its index) from the cyclic GC.
 
-    They live as long as the process; otherwise the first full collection, due a few
-    milliseconds into start-up because loading the deck allocated so much, walks all of
-    them again. Once per process, so a test session does not pin each test's objects.
+    They live as long as the process; otherwise the next full collection, due soon after
+    loading a deck or building its index allocated so much, walks all of them again (about
+    a second on a 100,000-fact deck). Once per process for each `what` ("deck", "index"),
+    so a test session does not pin each test's objects.
     """
-    global _frozen
-    if not _frozen:
-        _frozen = True
+    if what not in _frozen:
+        _frozen.add(what)
         gc.freeze()
 
 
-_frozen = False
+_frozen: set[str] = set()
+
+
+_MODE_NAMES = ("browse", "search", "quiz", "drafts", "report", "progress")
 
 
 class FactdrillApp(App):
     """The TUI over one deck session (`app.session`), or a deck still loading behind a progress screen."""
 
     TITLE = "factdrill"
-    # Browse's styles are the app's: the first screen then brings no CSS of its own to parse.
-    CSS_PATH = [_STYLES / "app.tcss", _STYLES / "browse.tcss"]
+    # Every mode's styles are the app's, read once at start: a screen bringing CSS of its own
+    # makes Textual parse all of it again (every widget's too) and restyle the app, when it is
+    # first shown (0.1-0.2 s at each first switch of mode). The screens' CSS_PATH names the same files.
+    CSS_PATH = [_STYLES / "app.tcss", _STYLES / "browse.tcss", _STYLES / "search.tcss", _STYLES / "quiz.tcss"]
     COMMANDS = App.COMMANDS | {_palette_commands}
     # Mode keys are plain bindings (not priority), so a focused Input gets "1" first
     # and types it; they fire only when no widget consumes the key.
@@ -72,27 +78,45 @@ class FactdrillApp(App):
         Binding("1", "switch_mode('browse')", "Browse", id="mode.browse", tooltip="facts by topic or article"),
         Binding("2", "switch_mode('search')", "Search", id="mode.search", tooltip="search facts or paste a claim"),
         Binding("3", "switch_mode('quiz')", "Quiz", id="mode.quiz", tooltip="quiz yourself"),
+        # Listed under Keys, not in the footer (whose snapshots stay as they were): a learner on their
+        # own has no class to report on, and Progress is one key away from any mode.
+        Binding("4", "switch_mode('report')", "Report", id="mode.report", tooltip="a class's drill results, live",
+                show=False),
+        Binding("5", "switch_mode('progress')", "Progress", id="mode.progress",
+                tooltip="yours: accuracy by day, most missed, due today", show=False),
         # f1 too, because "?" is typed into the search box while it has focus.
         Binding("question_mark,f1", "help", "Keys", id="app.help", tooltip="this list"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # Last, so a narrow footer drops it before the keys every deck needs.
+        Binding("d", "switch_mode('drafts')", "Drafts", id="mode.drafts", tooltip="review drafted facts"),
     ]
 
     def __init__(self, deck: Deck | None, mode: str = "browse", *, deck_paths: Sequence[Path] = (),
-                 round_spec: RoundSpec | None = None) -> None:
+                 round_spec: RoundSpec | None = None, deck_folder: Path | None = None,
+                 results: str | Path | None = None, report_drill: str | None = None,
+                 cache: DeckCache | None = None) -> None:
         """Open `deck`; or, with `deck=None`, load `deck_paths` in a worker behind a progress screen.
-        `round_spec` starts a quiz round at once instead of showing the setup form."""
+        `round_spec` starts a quiz round at once instead of showing the setup form.
+        `deck_folder`: the deck's own folder, where new and reviewed facts are written (None: read-only).
+        Report mode reads the class results store `results` (default: ./results), only `report_drill` if given.
+        `cache`: the deck cache to load with, and to keep the search index in."""
         if deck is not None:
             # Start in `mode` itself rather than in Textual's empty default screen and then
             # switching: one screen to build and style, one stylesheet refresh instead of two.
             self.DEFAULT_MODE = mode
-            _freeze_long_lived_objects()
+            _freeze_long_lived_objects("deck")
         super().__init__()
         self._round_spec = round_spec
-        self.session: DeckSession | None = None if deck is None else DeckSession(deck, round_spec=round_spec)
+        self._cache = cache
+        self.session: DeckSession | None = None if deck is None else DeckSession(
+            deck, round_spec=round_spec, cache=cache)
         self.start_mode = mode
         self.deck_paths = tuple(deck_paths)
+        self.deck_folder = deck_folder
         self.load_problems: tuple[Problem, ...] = ()  # why the deck did not load; the app has exited
-        for name in ("browse", "search", "quiz"):
+        self.results = results if results is not None else Path("results")
+        self.report_drill = report_drill
+        for name in _MODE_NAMES:
             self.add_mode(name, partial(self._mode_screen, name))
         if deck is not None:
             self.sub_title = printable(deck.title)
@@ -108,9 +132,35 @@ class FactdrillApp(App):
             from tui.app.screens.search import SearchScreen
 
             return SearchScreen(self.session)
+        if mode == "drafts":
+            from tui.app.screens.drafts import DraftsScreen
+
+            return DraftsScreen(self.session)
+        if mode == "report":
+            from tui.app.screens.report import ReportScreen
+
+            return ReportScreen(self.session, self.results, self.report_drill)
+        if mode == "progress":
+            from tui.app.screens.progress import ProgressScreen
+
+            return ProgressScreen(self.session)
         from tui.app.screens.quiz import QuizScreen
 
         return QuizScreen(self.session)
+
+    def on_ready(self) -> None:
+        # The first screen is drawn: now the search index can be read or built, off the UI thread.
+        if self.session is not None:
+            self._prepare_search_index()
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _prepare_search_index(self) -> None:
+        """Read (or build) the search index now, so the first search does not wait for it."""
+        assert self.session is not None
+        if not self.session.search_index_ready:
+            self.session.search_index
+            self.session.deck.facts_citing("")  # its facts-by-source index, for Browse by article
+            self.call_from_thread(_freeze_long_lived_objects, "index")
 
     def on_mount(self) -> None:
         if self.session is not None:
@@ -129,16 +179,18 @@ class FactdrillApp(App):
             self.call_from_thread(screen.set_progress, done, total)
 
         try:
-            deck = load_deck(self.deck_paths, progress)
+            deck = load_deck(self.deck_paths, progress, cache=self._cache)
         except DeckProblems as problems:
             self.call_from_thread(self._deck_failed, tuple(problems.problems))
         else:
             self.call_from_thread(self._deck_loaded, deck)
 
     async def _deck_loaded(self, deck: Deck) -> None:
-        self.session = DeckSession(deck, round_spec=self._round_spec)
+        self.session = DeckSession(deck, round_spec=self._round_spec, cache=self._cache)
+        _freeze_long_lived_objects("deck")
         self.sub_title = printable(deck.title)
         await self.switch_mode(self.start_mode)
+        self._prepare_search_index()
 
     def _deck_failed(self, problems: tuple[Problem, ...]) -> None:
         self.load_problems = problems
@@ -220,6 +272,41 @@ class FactdrillApp(App):
             await self.pop_screen()
         if isinstance(self.screen, BrowseScreen):
             self.screen.select_fact(message.fact_id)
+
+    @on(DeckChanged)
+    async def _deck_changed(self, message: DeckChanged) -> None:
+        """Load the written deck again and rebuild every mode on it; show the source again if asked."""
+        assert self.deck_folder is not None
+        try:
+            deck = load_deck([self.deck_folder], complete=False)
+        except DeckProblems as problems:  # written files are validated first, so only an outside edit
+            self.notify("\n".join(map(str, problems.problems[:5])), title="The deck no longer loads",
+                        severity="error")
+            return
+        self.session = DeckSession(deck)
+        current = self.current_mode
+        if current == "drafts":
+            from tui.app.screens.drafts import DraftsScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, DraftsScreen):
+                    screen.refresh_from(self.session, screen.query_one("OptionList").highlighted or 0)
+        else:  # stand on a fresh Drafts screen while the mode in use is rebuilt
+            await self._rebuild_mode("drafts")
+            await self.switch_mode("drafts")
+        for name in _MODE_NAMES:
+            if name not in ("drafts", self.current_mode):
+                await self._rebuild_mode(name)
+        if current != "drafts":
+            await self.switch_mode(current)
+            if message.source_id is not None:
+                from tui.app.screens.source import SourceScreen
+
+                await self.push_screen(SourceScreen(deck, message.source_id, sentence=message.sentence))
+
+    async def _rebuild_mode(self, name: str) -> None:
+        await self.remove_mode(name)
+        self.add_mode(name, partial(self._mode_screen, name))
 
     @on(FactDetail.CitationChosen)
     def _citation_chosen(self, event: FactDetail.CitationChosen) -> None:

@@ -33,3 +33,11 @@ class GoToFact(Message):
     """Switch to Browse with this fact selected (the palette's "Go to fact…")."""
 
     fact_id: str
+
+
+@dataclass
+class DeckChanged(Message):
+    """The deck's files were written: load it again, and show this source (at this sentence) again."""
+
+    source_id: str | None = None
+    sentence: int = -1

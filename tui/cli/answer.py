@@ -1,4 +1,4 @@
-"""`factdrill answer FACT_ID ANSWER [ANSWER ...]`: check answers against a fact, one verdict each."""
+"""`factdrill answer ID ANSWER [ANSWER ...]`: check answers against a fact or an ask, one verdict each."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from tui.present.facts import LABEL_STYLE, fact_provenance, safe, verdict_line
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "answer", help="check answers to a fact's question: correct, close or incorrect, with sources",
-        description="Check each ANSWER against the fact. Exit 0 whether right or wrong; "
-                    "exit 2 for an unknown FACT_ID (with suggestions).",
+        description="Check each ANSWER against the fact's question, or an ask's (ID fact-id#ask). "
+                    "Exit 0 whether right or wrong; exit 2 for an unknown ID (with suggestions).",
     )
-    parser.add_argument("fact_id", metavar="FACT_ID", help="the fact's id")
+    parser.add_argument("fact_id", metavar="ID", help="a fact's id, or an ask's (fact-id#ask)")
     parser.add_argument("answers", metavar="ANSWER", nargs="+", help="one or more answers to check")
     parser.add_argument("--json", action="store_true",
                         help="print JSON: per answer fact_id, given, verdict, correct, expected, explanation, rule, sources")

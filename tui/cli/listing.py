@@ -16,13 +16,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("list", help="list every fact (--json: with citations resolved)")
     parser.add_argument("--json", action="store_true", help="print JSON: every fact with source, title, outlet, date, quote, span")
     parser.add_argument("--tag", help="only facts with this tag")
+    parser.add_argument("--drafts", action="store_true", help="list the drafts (not yet accepted) instead of the facts")
     add_deck_option(parser, suppress_default=True)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     deck = load_or_exit(args)
-    facts = [f for f in deck.facts if not args.tag or args.tag in f.tags]
+    facts = [f for f in (deck.drafts if args.drafts else deck.facts) if not args.tag or args.tag in f.tags]
     if args.json:
         write_json([fact_json(deck, f) for f in facts])
         return 0
@@ -30,9 +31,11 @@ def run(args: argparse.Namespace) -> int:
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("statement")
     table.add_column("answer", style="bold")
-    table.add_column("sources", justify="right")
+    table.add_column("proposes" if args.drafts else "sources", justify="right")
     for fact in facts:
         cited, total = deck.corroboration(fact)
-        table.add_row(printable(fact.id), printable(fact.statement), printable(fact.answer), f"{cited}/{total}")
+        relation, target = deck.draft_links.get(fact.id, ("", ""))
+        last = f"{relation} {target}" if relation else ("new" if args.drafts else f"{cited}/{total}")
+        table.add_row(printable(fact.id), printable(fact.statement), printable(fact.answer), printable(last))
     output_console().print(table)
     return 0

@@ -4,9 +4,11 @@ loaded or a clean error."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
+from tui.core.deck.cache import DeckCache
 from tui.core.deck.loading import DeckProblems, load_deck
 from tui.core.deck.model import Deck, Fact
 from tui.core.deck.paths import bundled_deck_path
@@ -17,15 +19,19 @@ from tui.core.safe_text import printable
 from tui.present.output import output_console, print_problems
 from tui.present.text import safe
 
-MODES = ("browse", "search", "quiz")
+MODES = ("browse", "search", "quiz", "drafts", "report", "progress")
 
 
 def add_deck_option(parser: argparse.ArgumentParser, *, suppress_default: bool = False) -> None:
-    """`--deck PATH`, repeatable; subparsers suppress the default so a global --deck survives."""
+    """`--deck PATH`, repeatable, and `--no-cache`; subparsers suppress the defaults so global ones survive."""
     parser.add_argument(
         "--deck", action="append", metavar="PATH",
         default=argparse.SUPPRESS if suppress_default else None,
         help="deck file or folder to use instead of the bundled deck (repeatable)",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", default=argparse.SUPPRESS if suppress_default else False,
+        help="load and verify the deck in full, neither reading nor writing the deck cache",
     )
 
 
@@ -62,23 +68,35 @@ def report_load_problems(problems: DeckProblems | tuple, file=None) -> None:
           file=file or sys.stderr)
 
 
-def load_or_exit(args: argparse.Namespace) -> Deck:
-    """Load the chosen deck; on problems print them one per line to stderr and exit 1."""
+def deck_cache(args: argparse.Namespace) -> DeckCache | None:
+    """The deck cache (in the user's cache folder, or $FACTDRILL_CACHE_DIR), or None with --no-cache."""
+    return None if getattr(args, "no_cache", False) else DeckCache()
+
+
+def load_or_exit(args: argparse.Namespace, cache: DeckCache | None = None) -> Deck:
+    """Load the chosen deck (from `cache`, else the one `deck_cache` gives, when unchanged); on
+    problems print them one per line to stderr and exit 1."""
     try:
-        return load_deck(deck_paths(args))
+        deck = load_deck(deck_paths(args), cache=cache or deck_cache(args))
     except DeckProblems as problems:
         report_load_problems(problems)
         raise SystemExit(1) from None
+    # A command lives no longer than its deck: spare the collector walking it again and again.
+    gc.freeze()
+    return deck
 
 
 def session_or_exit(args: argparse.Namespace) -> DeckSession:
-    """The chosen deck as a session (its checker, index and progress built when first used)."""
-    return DeckSession(load_or_exit(args))
+    """The chosen deck as a session (its checker, index and progress made when first used; the
+    index from the cache when it holds one for this deck)."""
+    cache = deck_cache(args)  # one for both, so the deck's index is found beside it
+    return DeckSession(load_or_exit(args, cache), cache=cache)
 
 
 def fact_or_exit(deck: Deck, fact_id: str) -> Fact:
-    """The fact with this id; otherwise print a did-you-mean list to stderr and exit 2."""
-    fact = deck.facts_by_id.get(fact_id)
+    """The fact, or the ask (`fact#ask`), with this id; otherwise print a did-you-mean list
+    to stderr and exit 2."""
+    fact = deck.asks_by_id.get(fact_id)
     if fact is not None:
         return fact
     from tui.core.search.index import similar_facts
@@ -97,3 +115,36 @@ def fact_or_exit(deck: Deck, fact_id: str) -> Fact:
     else:
         err.print("find a fact's id with `factdrill search WORDS` or `factdrill list`")
     raise SystemExit(2)
+
+
+def question_types(value: str) -> list[str]:
+    """An argparse type: comma-separated question types, each one we know, with a one-line message otherwise."""
+    from tui.core.quiz.questions import QUESTION_TYPES
+
+    names = [part.strip().lower() for part in value.split(",") if part.strip()]
+    for name in names:
+        if name not in QUESTION_TYPES:
+            raise argparse.ArgumentTypeError(f"unknown type {name!r} (choose from {', '.join(QUESTION_TYPES)})")
+    return names
+
+
+def read_line(stdin, console, timeout: float | None = None) -> str | None:
+    """One answer line after a "> " prompt; None at end of input. With `timeout` on a terminal,
+    "" when it runs out first (a pipe is read as it comes: its lines may already be buffered)."""
+    import select
+
+    console.print("> ", end="")
+    console.file.flush()
+    if timeout is not None and stdin.isatty():
+        ready, _, _ = select.select([stdin], [], [], max(0.0, timeout))
+        if not ready:
+            console.print()
+            return ""
+    line = stdin.readline()
+    if not line:
+        console.print()
+        return None
+    # Bytes that are not UTF-8 arrive as lone surrogates (surrogateescape), which can be
+    # neither printed nor saved; they become U+FFFD like any undecodable input.
+    line = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return line.rstrip("\r\n")

@@ -14,21 +14,14 @@ import sys
 from typing import TextIO
 
 from tui.present.output import output_console
-from tui.cli.options import add_deck_option, load_or_exit, positive_int, require_terminal
+from tui.cli.options import (
+    add_deck_option, load_or_exit, positive_int, question_types, read_line, require_terminal,
+)
 from tui.core.deck.model import Deck
 from tui.core.quiz.rounds import DEFAULT_COUNT, QUESTION_TYPES, RoundSpec
 from tui.core.session import DeckSession
 
 REVEAL_WORDS = ("?", "reveal")
-
-
-def _types(value: str) -> list[str]:
-    names = [part.strip().lower() for part in value.split(",") if part.strip()]
-    for name in names:
-        if name not in QUESTION_TYPES:
-            raise argparse.ArgumentTypeError(f"unknown type {name!r} (choose from {', '.join(QUESTION_TYPES)})")
-    return names
-
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--source", action="append", default=[], metavar="ID", help="only facts citing this source (repeatable)")
     parser.add_argument("--due", action="store_true",
                         help="only facts due for review (spaced repetition over your saved answers)")
-    parser.add_argument("--types", nargs="+", type=_types, metavar="TYPE",
+    parser.add_argument("--types", nargs="+", type=question_types, metavar="TYPE",
                         help=f"question types, space- or comma-separated (default: {','.join(QUESTION_TYPES)})")
     add_deck_option(parser, suppress_default=True)
     parser.set_defaults(handler=run)
@@ -105,19 +98,6 @@ def run(args: argparse.Namespace) -> int:
     return run_plain(DeckSession(deck), spec_from_args(args), sys.stdin, sys.stdout)
 
 
-def _read(stdin: TextIO, console) -> str | None:
-    console.print("> ", end="")
-    console.file.flush()
-    line = stdin.readline()
-    if not line:
-        console.print()
-        return None
-    # Bytes that are not UTF-8 arrive as lone surrogates (surrogateescape), which can be
-    # neither printed nor saved; they become U+FFFD like any undecodable input.
-    line = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return line.rstrip("\r\n")
-
-
 def run_plain(session: DeckSession, spec: RoundSpec, stdin: TextIO, stdout: TextIO) -> int:
     """Play one round line by line; returns the exit code (0, also at end of input)."""
     from rich.text import Text
@@ -151,7 +131,7 @@ def run_plain(session: DeckSession, spec: RoundSpec, stdin: TextIO, stdout: Text
             empty_once = False
             record = None
             while record is None:
-                given = _read(stdin, console)
+                given = read_line(stdin, console)
                 if given is None:
                     ended = True
                     break

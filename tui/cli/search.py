@@ -8,11 +8,11 @@ from typing import Any
 from rich.text import Text
 
 from tui.present.output import output_console, write_json
-from tui.cli.options import add_deck_option, load_or_exit, positive_int
-from tui.core.deck.model import Deck
+from tui.cli.options import add_deck_option, positive_int, session_or_exit
+from tui.core.deck.model import Deck, Fact
 from tui.core.deck.as_json import citation_json
 from tui.core.safe_text import printable
-from tui.core.search.index import SearchHit, SearchIndex
+from tui.core.search.index import SearchHit
 from tui.present.search import hit_block
 
 
@@ -22,25 +22,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "search", help="ranked facts for keywords, tag:/source: filters, or a pasted claim",
         description="Search statements, questions, answers, aliases and quotes. QUERY may be "
                     "keywords, field filters (tag:NAME, source:ID or a prefix of it; quote values "
-                    "with spaces), or a whole claim, which returns the facts that bear on it.",
+                    "with spaces), or a whole claim, which returns the facts that bear on it. "
+                    "With --json each fact found is followed by its further asks, an entry each.",
     )
     parser.add_argument("query", metavar="QUERY", nargs="+", help="the query (several words are joined by spaces)")
-    parser.add_argument("--limit", type=positive_int, default=20, metavar="N", help="at most N facts (default 20)")
-    parser.add_argument("--json", action="store_true", help="print JSON: ranked facts with score and sources")
+    parser.add_argument("--limit", type=positive_int, default=20, metavar="N", help="at most N facts (with --json, N entries; default 20)")
+    parser.add_argument("--json", action="store_true",
+                        help="print JSON: ranked facts, each followed by its asks, with score and sources")
     add_deck_option(parser, suppress_default=True)
     parser.set_defaults(handler=run)
 
 
-def hit_json(deck: Deck, hit: SearchHit, rank: int) -> dict[str, Any]:
-    """A search hit as plain data (the `search --json` contract)."""
+def hit_json(deck: Deck, hit: SearchHit, rank: int, ask: Fact | None = None) -> dict[str, Any]:
+    """A search hit, or one of its fact's asks, as plain data (the `search --json` contract):
+    `id` is the ask's id (`fact#ask`; the fact's own for the fact), `fact_id` the fact's."""
     fact = hit.fact
+    asked = ask if ask is not None else fact
     return {
         "rank": rank,
-        "id": fact.id,
+        "id": asked.id,
+        "fact_id": fact.id,
         "statement": fact.statement,
-        "question": fact.question,
-        "answer": fact.answer,
-        "aliases": list(fact.aliases),
+        "question": asked.question,
+        "answer": asked.answer,
+        "aliases": list(asked.aliases),
         "tags": list(fact.tags),
         "score": round(hit.score, 4),
         "matched_terms": list(hit.matched_terms),
@@ -48,13 +53,19 @@ def hit_json(deck: Deck, hit: SearchHit, rank: int) -> dict[str, Any]:
     }
 
 
+def hits_json(deck: Deck, hits: list[SearchHit], limit: int) -> list[dict[str, Any]]:
+    """Each hit, then an entry for each of its fact's further asks, ranked in that order; at most `limit`."""
+    entries = [(hit, ask) for hit in hits for ask in (None, *hit.fact.asks)][:limit]
+    return [hit_json(deck, hit, rank, ask) for rank, (hit, ask) in enumerate(entries, 1)]
+
+
 def run(args: argparse.Namespace) -> int:
-    deck = load_or_exit(args)
-    query = " ".join(args.query)
-    index = SearchIndex(deck)
+    session = session_or_exit(args)
+    deck, query = session.deck, " ".join(args.query)
+    index = session.search_index
     hits = index.search(query, limit=args.limit)
     if args.json:
-        write_json([hit_json(deck, hit, rank) for rank, hit in enumerate(hits, 1)])
+        write_json(hits_json(deck, hits, args.limit))
         return 0
     console = output_console()
     if not hits:

@@ -1,4 +1,4 @@
-"""`factdrill show FACT_ID`: one fact with its full provenance (--json: every field)."""
+"""`factdrill show ID`: one fact, or one of its asks, with its full provenance (--json: every field)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ from tui.present.facts import LABEL_STYLE, fact_detail, safe
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "show", help="show one fact with its full provenance (--json: every field)",
-        description="Show a fact: statement, answer, tags, and each citation's quote inside its "
-                    "paragraph with the source's outlet, title and date. Exit 2 for an unknown id.",
+        description="Show a fact: statement, answer, tags, its further asks, and each citation's quote "
+                    "inside its paragraph with the source's outlet, title and date. An ask's id "
+                    "(fact-id#ask) shows that question and answer with its fact. Exit 2 for an unknown id.",
     )
-    parser.add_argument("fact_id", metavar="FACT_ID", help="the fact's id (see `factdrill list` or `factdrill search`)")
+    parser.add_argument("fact_id", metavar="ID",
+                        help="a fact's id, or an ask's (fact-id#ask; see `factdrill list` or `factdrill search --json`)")
     parser.add_argument("--json", action="store_true", help="print the fact as JSON, citations resolved")
     add_deck_option(parser, suppress_default=True)
     parser.set_defaults(handler=run)
@@ -40,6 +42,17 @@ def run(args: argparse.Namespace) -> int:
         if number < len(fact.questions) - 1:
             questions.append("\n")
     parts = [heading, questions]
+    if fact.is_ask:
+        about = Text("Asks about fact: ", style=LABEL_STYLE)
+        about.append(printable(fact.about), "cyan")
+        parts.append(about)
+    for ask in fact.asks:
+        also = Text("Also asks: ", style=LABEL_STYLE)
+        also.append_text(safe(ask.question))
+        also.append(" → ", LABEL_STYLE)
+        also.append_text(safe(ask.answer, "bold"))
+        also.append(f"  ({printable(ask.id)})", "dim")
+        parts.append(also)
     for claim in fact.false_claims:
         refutes = Text("Refutes: ", style=LABEL_STYLE)
         refutes.append_text(safe(claim, "strike"))

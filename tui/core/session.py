@@ -8,6 +8,7 @@ the deck it loaded. Nothing deck-scoped lives in a module-global cache or on a s
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -15,6 +16,8 @@ from tui.core.deck.model import Deck
 
 if TYPE_CHECKING:  # imported when first used: a Browse start-up needs neither
     from tui.core.checking.checker import AnswerChecker
+    from tui.core.deck.cache import DeckCache
+    from tui.core.factcheck.engine import FactChecker
     from tui.core.progress.store import ProgressRecorder
     from tui.core.quiz.rounds import Round, RoundSpec
     from tui.core.quiz.runner import Recorder, RoundRunner
@@ -27,18 +30,23 @@ class DeckSession:
     """A verified deck and its services, each built once, on first use, from any thread."""
 
     def __init__(self, deck: Deck, *, round_spec: RoundSpec | None = None,
-                 progress_path: Path | None = None) -> None:
+                 progress_path: Path | None = None, cache: DeckCache | None = None) -> None:
         """`round_spec`: a round to start at once (`factdrill quiz --seed …`) instead of the setup form.
-        `progress_path`: the progress file (default: the user's, see `tui.core.progress.store`)."""
+        `progress_path`: the progress file (default: the user's, see `tui.core.progress.store`).
+        `cache`: the cache the deck was loaded with, which keeps its search index too."""
         self.deck = deck
+        self.cache = cache
         self.round_spec = round_spec
         self.progress_path = progress_path
+        self.clock: Callable[[], float] = time.monotonic  # what rounds are timed by (tests fix it)
         self._checker: AnswerChecker | None = None
         self._index: SearchIndex | None = None
         self._recorder: ProgressRecorder | None = None
+        self._fact_checker: FactChecker | None = None
         # One lock per service: a quiz warming the checker never waits for the search index.
         self._checker_lock = threading.Lock()
         self._index_lock = threading.Lock()
+        self._fact_checker_lock = threading.Lock()
 
     @property
     def checker(self) -> AnswerChecker:
@@ -52,13 +60,47 @@ class DeckSession:
 
     @property
     def search_index(self) -> SearchIndex:
-        """The deck's search index, built on first use."""
+        """The deck's search index, read from the cache or else built (and cached), on first use."""
         with self._index_lock:
             if self._index is None:
-                from tui.core.search.index import SearchIndex
-
-                self._index = SearchIndex(self.deck)
+                self._index = self._cached_index() or self._built_index()
             return self._index
+
+    @property
+    def search_index_ready(self) -> bool:
+        """Whether `search_index` is there already (a search now would not wait for it)."""
+        return self._index is not None
+
+    def _cached_index(self) -> SearchIndex | None:
+        state = self.cache.index_state(self.deck) if self.cache is not None else None
+        if state is None:
+            return None
+        from tui.core.search.index import SearchIndex
+
+        try:
+            return SearchIndex.from_state(self.deck, state)  # type: ignore[arg-type]
+        except (TypeError, ValueError, IndexError):  # a stored state of another shape: build it again
+            return None
+
+    def _built_index(self) -> SearchIndex:
+        from tui.core.search.index import SearchIndex
+
+        index = SearchIndex(self.deck)
+        if self.cache is not None:
+            self.cache.store_index_state(self.deck, index.to_state())
+        return index
+
+    @property
+    def fact_checker(self) -> FactChecker:
+        """The deck's claim checker (`factdrill check`, Search's verdict panel, claim feedback),
+        built on first use over this session's search index and answer checker."""
+        index, checker = self.search_index, self.checker  # taken first: their own locks
+        with self._fact_checker_lock:
+            if self._fact_checker is None:
+                from tui.core.factcheck.engine import FactChecker
+
+                self._fact_checker = FactChecker(self.deck, index, checker)
+            return self._fact_checker
 
     def recorder(self) -> ProgressRecorder:
         """Where rounds are saved as they are played: this deck in the learner's progress file.
@@ -79,4 +121,5 @@ class DeckSession:
         from tui.core.quiz.runner import RoundRunner
 
         return RoundRunner(self.deck, round_, self.checker,
-                           recorder if recorder is not None else self.recorder(), report)
+                           recorder if recorder is not None else self.recorder(), report, self.clock,
+                           claims=lambda claim: self.fact_checker.check(claim))

@@ -11,6 +11,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
+from tui.core.checking.money import answer_with_unit
 from tui.core.deck.model import Citation, Deck, Fact, Source, format_iso_date
 from tui.core.deck.provenance import QuoteInContext, quote_in_context
 from tui.core.safe_text import printable
@@ -108,7 +109,7 @@ def fact_lines(fact: Fact, *, show_answer: bool = True) -> list[Text]:
     lines: list[Text] = [safe(fact.statement, "bold")]
     if show_answer:
         answer = Text("Answer: ", style=LABEL_STYLE)
-        answer.append_text(safe(f"{fact.answer} {fact.unit}" if fact.unit else fact.answer))
+        answer.append_text(safe(answer_with_unit(fact.answer, fact.unit, fact.kind)))
         if fact.aliases:
             answer.append("  (also: ", DIM_STYLE)
             answer.append_text(safe(", ".join(fact.aliases), DIM_STYLE))

@@ -54,6 +54,11 @@ class SafeStream(io.TextIOBase):
         return True
 
     @property
+    def buffer(self):  # type: ignore[no-untyped-def]
+        # Binary output (an .apkg written to "-") is a file's bytes, not text: passed as it is.
+        return self.stream.buffer
+
+    @property
     def encoding(self) -> str:  # type: ignore[override]
         return getattr(self.stream, "encoding", "utf-8")
 

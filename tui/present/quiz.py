@@ -76,9 +76,14 @@ def option_text(label: str, text: str) -> Text:
     return line
 
 
-def answer_hint(question: Question, *, plain: bool) -> Text:
-    """How to answer this question, for the keys or the line reader."""
-    reveal = "'?' reveals the answer, an empty line twice skips" if plain else "ctrl+r reveals · ctrl+s skips · esc quits the round"
+def answer_hint(question: Question, *, plain: bool, drill: bool = False) -> Text:
+    """How to answer this question, for the keys or the line reader (a drill has no reveal)."""
+    if drill:
+        reveal = ("an empty line twice leaves it unanswered" if plain
+                  else "ctrl+s leaves it unanswered · esc stops (your answers are kept)")
+    else:
+        reveal = ("'?' reveals the answer, an empty line twice skips" if plain
+                  else "ctrl+r reveals · ctrl+s skips · esc quits the round")
     if question.type == "choice":
         letters = "/".join(o.label.lower() for o in question.options)
         how = f"Answer {letters}" if plain else f"Press {letters} (or ↑↓ and Enter)"
@@ -179,6 +184,8 @@ def _cited_sources(deck: Deck, fact: Fact | None) -> list[Text]:
 def summary(deck: Deck, result: RoundResult, *, planned: int | None = None) -> Text:
     """Score, time, per-topic results and the missed questions with their sources."""
     heading = Text(f"Score: {result.score}/{result.total}", style="bold")
+    if result.close:  # close answers count as right; say how many, so the score hides no slip
+        heading.append(f" ({result.close} close)", style="bold")
     heading.append(f"   Time: {format_seconds(result.elapsed)}")
     if planned is not None and planned > result.total:
         heading.append(f"   (stopped after {result.total} of {planned})", DIM_STYLE)

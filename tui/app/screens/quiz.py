@@ -49,6 +49,9 @@ class QuizScreen(Screen):
     """Quiz mode over a deck session; `start_round(spec)` skips the form (tests, `quiz --seed`)."""
 
     CSS_PATH = _STYLES / "quiz.tcss"
+    # The setup form's Start button, focused as the screen is shown rather than after it is
+    # drawn (a round started from the command line has focused its answer box by then).
+    AUTO_FOCUS = "#setup-start"
     # Below 80 columns the setup form's lists go one above another (see quiz.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     BINDINGS = [
@@ -72,6 +75,11 @@ class QuizScreen(Screen):
         self.session = session
         self.state = SETUP
         self.runner: RoundRunner | None = None
+        # The class the first Resize would give the screen, given now (as Browse does): otherwise
+        # every widget of the form is styled once without it and again with it before the first frame.
+        width = self.app.size.width
+        self.add_class(next(name for least, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
+                            if width >= least))
 
     @property
     def deck(self) -> Deck:
@@ -102,13 +110,20 @@ class QuizScreen(Screen):
         if self.session.round_spec is not None:  # `factdrill quiz --seed ...` starts straight away
             self.start_round(self.session.round_spec)
         else:
-            self._prepare_checker()
+            # Once the form is on screen: a thread started now would hold up its first frame.
+            self.call_after_refresh(self._prepare_checker)
 
     @work(thread=True, exclusive=True, group="quiz-checker")
     def _prepare_checker(self) -> None:
         # Built while the setup form is read: on a 100,000-fact deck it takes a second or two,
         # which would otherwise freeze the screen when Enter starts the round.
         self.session.checker
+
+    @work(thread=True, exclusive=True, group="quiz-fact-checker")
+    def _prepare_fact_checker(self) -> None:
+        # Claim feedback gives the fact checker's reason; it needs the search index, built here
+        # while the first question is read rather than when its answer is judged.
+        self.session.fact_checker
 
     # --- state ------------------------------------------------------------------------------
 
@@ -145,6 +160,8 @@ class QuizScreen(Screen):
             return False
         self._close_round()
         self.runner = self.session.runner(round_, report=self._report)
+        if any(question.type == "claim" for question in round_.questions):
+            self._prepare_fact_checker()
         self._show_question()
         return True
 

@@ -21,15 +21,18 @@ class ConfirmQuitRound(DismissOnce, ModalScreen[bool]):
         Binding("n,escape", "dismiss(False)", "Keep playing", id="quiz.confirm.no"),
     ]
 
-    def __init__(self, answered: int, total: int) -> None:
+    def __init__(self, answered: int, total: int, *, question: str = "Quit this round?",
+                 after: str = "the results so far are shown.") -> None:
         super().__init__()
         self.answered = answered
         self.total = total
+        self.question = question  # a drill asks "Stop the drill?" and says what stopping means
+        self.after = after
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-quit"):
-            yield Static(Text(f"Quit this round? {self.answered} of {self.total} answered; "
-                              "the results so far are shown.\ny: quit · n or Esc: keep playing"))
+            yield Static(Text(f"{self.question} {self.answered} of {self.total} answered; "
+                              f"{self.after}\ny: quit · n or Esc: keep playing"))
             with Horizontal(id="confirm-buttons"):
                 yield Button("Quit round", id="confirm-yes", variant="error")
                 yield Button("Keep playing", id="confirm-no", variant="primary")

@@ -17,9 +17,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.messages import DeckChanged
+from tui.app.screens.fact_form import FactForm
+from tui.core.authoring.drafting import draft_for_passage
+from tui.core.authoring.edits import add_fact
 from tui.app.screens.dismiss_once import DismissOnce
-
 from tui.core.deck.model import Citation, Deck, Source, format_iso_date
+from tui.core.deck.quotes import NormalizedText
 from tui.core.safe_text import printable
 from tui.present.facts import DIM_STYLE, LABEL_STYLE, safe, title_and_outlet
 from tui.app.widgets.article import ArticleView
@@ -51,7 +55,8 @@ def source_metadata(deck: Deck, source_id: str) -> Text:
         text.append_text(safe(source.url, DIM_STYLE))
     cited = len(deck.facts_citing(source_id))
     text.append(f"\nCited by {cited} fact{'s' if cited != 1 else ''} · ", DIM_STYLE)
-    text.append("n/N: next/previous quote · Enter: open its fact · Esc: back", DIM_STYLE)
+    text.append("n/N: next/previous quote · Enter: open its fact · j/k: sentence · a: add a fact · Esc: back",
+                DIM_STYLE)
     return text
 
 
@@ -96,14 +101,20 @@ class SourceScreen(DismissOnce, Screen):
         Binding("n", "move(1)", "Next quote", id="source.next"),
         Binding("N", "move(-1)", "Prev quote", id="source.previous", key_display="N"),
         Binding("enter", "open_fact", "Open fact", id="source.open_fact"),
+        Binding("j", "sentence(1)", "Next sentence", id="source.next_sentence"),
+        Binding("k", "sentence(-1)", "Prev sentence", id="source.previous_sentence"),
+        Binding("a", "add_fact", "Add fact", id="source.add_fact",
+                tooltip="a new fact from the sentence under the cursor, or the selected passage"),
         Binding("escape", "back", "Back", id="source.back"),
     ]
 
-    def __init__(self, deck: Deck, source_id: str, focus_citation: Citation | None = None) -> None:
+    def __init__(self, deck: Deck, source_id: str, focus_citation: Citation | None = None,
+                 sentence: int = -1) -> None:
         super().__init__()
         self.deck = deck
         self.source_id = source_id
         self.focus_citation = focus_citation
+        self.start_sentence = sentence
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,6 +135,8 @@ class SourceScreen(DismissOnce, Screen):
                     break
         if article.highlights:
             article.current = start
+        if self.start_sentence >= 0:
+            article.sentence = self.start_sentence
 
     @property
     def article(self) -> ArticleView:
@@ -137,6 +150,39 @@ class SourceScreen(DismissOnce, Screen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_sentence(self, step: int) -> None:
+        self.article.move_sentence(step)
+
+    def _selected_span(self) -> tuple[int, int] | None:
+        """Where the passage selected with the mouse lies in the article, if one is."""
+        selected = " ".join((self.get_selected_text() or "").split())
+        if not selected:
+            return None
+        return NormalizedText.of(self.deck.sources[self.source_id].text).find(selected)
+
+    def action_add_fact(self) -> None:
+        """A form prefilled from the sentence under the cursor (or the selected passage) that writes a new fact."""
+        folder = getattr(self.app, "deck_folder", None)
+        if folder is None:
+            self.notify("This deck is read-only here: open your own deck folder (factdrill --deck DIR) to add facts.",
+                        severity="warning")
+            return
+        span = self._selected_span() or self.article.cursor_span()
+        if span is None:
+            return
+        taken = frozenset(f.id for f in (*self.deck.facts, *self.deck.drafts))
+        fields = draft_for_passage(self.source_id, self.deck.sources[self.source_id].text, *span, taken).table()
+        del fields["draft"]
+        sentence = self.article.sentence
+
+        def saved(values: dict | None) -> None:
+            if values is not None:
+                self.notify(f"Fact '{values['id']}' added.")
+                self.post_message(DeckChanged(self.source_id, sentence))
+
+        self.app.push_screen(FactForm("New fact from the article", fields, lambda values: add_fact(folder, values)),
+                             saved)
 
     @on(ArticleView.FactsChosen)
     def _pick_fact(self, event: ArticleView.FactsChosen) -> None:

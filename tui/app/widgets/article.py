@@ -26,6 +26,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.core.authoring.sentences import outline
 from tui.core.deck.model import Deck, Source
 from tui.core.safe_text import ShownText
 
@@ -107,10 +108,13 @@ _WRAP_AT_ONCE = 2_000
 class ArticleView(ScrollView, can_focus=True):
     """The article's text; `current` indexes `self.highlights` (-1: none)."""
 
-    COMPONENT_CLASSES = {"article--quote", "article--current", "article--preface", "article--rule"}
+    COMPONENT_CLASSES = {"article--quote", "article--current", "article--preface", "article--rule",
+                         "article--sentence"}
     DEFAULT_CSS = "ArticleView { height: 1fr; padding: 0 1; }"
 
     current: reactive[int] = reactive(-1, init=False)
+    # The sentence under the cursor (an index into `sentences`; -1: none), to make a fact from.
+    sentence: reactive[int] = reactive(-1, init=False)
 
     class FactChosen(Message):
         """Open this fact."""
@@ -136,6 +140,8 @@ class ArticleView(ScrollView, can_focus=True):
         # Tabs would move the terminal's cursor: one space each keeps every offset.
         self._text = shown.text.replace("\t", " ")
         self._spans = [shown.span(h.start, h.end) for h in self.highlights]
+        self._shown = shown
+        self._sentences: list[tuple[int, int]] | None = None  # found when first asked for
         self._starts = [start for start, _ in self._spans]
         self._paragraphs = paragraphs(self._text)
         self._paragraph_starts = [start for start, _ in self._paragraphs]
@@ -261,6 +267,11 @@ class ArticleView(ScrollView, can_focus=True):
             if light_end > start:
                 line.stylize(current if index == self.current else quote,
                              max(light_start, start) - start, min(light_end, end) - start)
+        if 0 <= self.sentence < len(self.sentences):
+            sentence_start, sentence_end = self._shown.span(*self.sentences[self.sentence])
+            if sentence_start < end and sentence_end > start:
+                line.stylize(self.get_component_rich_style("article--sentence"),
+                             max(sentence_start, start) - start, min(sentence_end, end) - start)
         segments = list(line.render(self.app.console))
         return Strip(segments).crop_extend(0, width, self.rich_style)
 
@@ -279,6 +290,41 @@ class ArticleView(ScrollView, can_focus=True):
             return
         line = self.line_of(offset)
         self.scroll_to_region(Region(0, line, 1, 1), animate=False, center=True, force=True)
+
+    # --- the sentence cursor ----------------------------------------------------------
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """[start, end) in the source text of each sentence (found once, when first asked for)."""
+        if self._sentences is None:
+            self._sentences = [(s.start, s.end) for s in outline(self.source.text).sentences]
+        return self._sentences
+
+    def watch_sentence(self) -> None:
+        self.refresh()
+        if 0 <= self.sentence < len(self.sentences):
+            line = self.line_of(self._shown.offset(self.sentences[self.sentence][0]))
+            self.call_after_refresh(self.scroll_to_region, Region(0, line, 1, 1), animate=False, force=True)
+
+    def move_sentence(self, step: int) -> None:
+        """Put the sentence cursor on the next (1) or previous (-1) sentence; the first time, on the
+        sentence of the current highlight, if any."""
+        if not self.sentences:
+            return
+        if self.sentence < 0:
+            at = self.highlights[self.current].start if 0 <= self.current < len(self.highlights) else None
+            found = [i for i, (start, end) in enumerate(self.sentences) if at is not None and start <= at < end]
+            self.sentence = found[0] if found else (0 if step > 0 else len(self.sentences) - 1)
+            return
+        self.sentence = (self.sentence + step) % len(self.sentences)
+
+    def cursor_span(self) -> tuple[int, int] | None:
+        """[start, end) in the text of the sentence under the cursor, else of the current highlight's."""
+        if self.sentence < 0:
+            self.move_sentence(1)
+        if 0 <= self.sentence < len(self.sentences):
+            return self.sentences[self.sentence]
+        return None
 
     # --- moving and choosing -----------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.message import Message
 from textual.reactive import reactive
@@ -117,10 +118,13 @@ class FactTree(Tree[str]):
     def get_label_width(self, node: TreeNode[str]) -> int:
         # Asked of every line each time the tree lays its lines out again (after a style
         # update, a focus change, a resize); a label never changes, so measure it once.
+        # Measured from the plain text, as Textual's docs invite: rendering each label just to
+        # measure it cost a 100,000-fact deck a second for its first group's 8,000 lines.
         key = (node.id, node.is_expanded)
         width = self._label_widths.get(key)
         if width is None:
-            width = self._label_widths[key] = super().get_label_width(node)
+            icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
+            width = self._label_widths[key] = cell_len(icon) + cell_len(node.label.plain)
         return width
 
     def _leaves(self) -> list[TreeNode[str]]:

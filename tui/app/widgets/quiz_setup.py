@@ -70,9 +70,6 @@ class QuizSetup(VerticalScroll):
                 )
         yield Static("", id="setup-problem")
 
-    def on_mount(self) -> None:
-        self.query_one("#setup-start", Button).focus()
-
     def spec(self) -> RoundSpec | None:
         """The settings as a spec; None (with the problem shown) when they cannot make a round."""
         count_text = self.query_one("#setup-count", Input).value.strip()

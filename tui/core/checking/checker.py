@@ -4,24 +4,40 @@ Lenient on form, strict on substance. Rule order for ``AnswerChecker.check`` (th
 that decides wins); the rule's name is in ``Verdict.rule``:
 
 1. ``empty`` / ``too-long``: nothing but whitespace or punctuation, or an essay -> incorrect.
-2. ``exact`` / ``alias`` / ``surname``: equal to the canonical answer / an alias / the
-   person's surname after ``normalize_answer`` -> correct.
-3. ``negation``: the answer adds a negation ("not Istanbul", "no ceasefire") -> incorrect.
-4. By the fact's kind:
-   - ``number`` / ``percent``: the one number given must equal the answer (or lie within
-     the fact's tolerance: ``close``). No typo tolerance: 427 is not 472. Number words,
-     separators, scale words and fractions of percentages are read as values. Besides
-     the number, only the unit, words of the question and filler may appear (else
-     ``mismatch``). Hedges: see ``quantities.judge_hedge`` (rule ``hedge``).
-   - ``date``: day, month and year compared as values (``dates.judge_date``).
+2. ``number`` / ``duration`` with a sign ("-1000"): a count has none -> incorrect.
+3. ``exact`` / ``alias`` / ``surname``: equal to the canonical answer / an alias / the
+   person's surname after ``normalize_answer`` (which also transliterates other scripts:
+   "Умеров" is "umerov") -> correct.
+4. ``party``: the answer names another party (a deck ``[[entities]]`` entry: "Russia's air
+   force" for "Ukraine's air force"), or a party in another role -> incorrect, whatever
+   rule would accept the rest (``contradiction.parties_clash``).
+5. ``negation``: the answer adds a negation ("not Istanbul", "no ceasefire") or a word that
+   undoes it ("lack of", "failed to", "former", "anything but"; ``undoing``) -> incorrect.
+6. By the fact's kind:
+   - ``number`` / ``percent``: the one number given must equal the answer, lie within the
+     fact's tolerance, or (approximate facts) round it to two or more significant digits.
+     Never ``close``, no typo tolerance: 427 is not 472. Number words, separators, scale
+     words (with a slip: "milion"), vulgar fractions, and fractions and decimals of
+     percentages ("1/5", "0.2") are read as values. Besides the number, only the unit,
+     words of the question and filler may appear (else ``mismatch``). Hedges: see
+     ``quantities.judge_hedge`` (rule ``hedge``).
+   - ``date``: day, month and year compared as values, all-numeric dates read in the deck's
+     ``date_order`` (``dates.judge_date``).
    - ``duration``: amount and unit compared as a length ("two weeks" = "14 days").
-   - ``list``: every item present, nothing else, in any order (``list``).
-   - ``text`` / ``name`` / ``place``: every key word present in any order. Typos are
-     allowed in proportion to word length (``typo``, close, naming the slip);
-     transliterations of a name are ``spelling`` (correct: Zelenskiy = Zelenskyy);
-     extra words are allowed unless they contradict (``extra-words``;
-     ``contradiction`` when they name a distractor, another person from the deck, or
-     offer alternatives); a bare part is ``partial``.
+   - ``list``: every item present, nothing else, in any order unless the fact is
+     ``ordered`` (``list``, ``order``); an opposite of any form's word is ``opposite``.
+   - ``text`` / ``name`` / ``place``: an antonym or negating affix of a word of any
+     accepted form, or of the question's framing ("lose" where it says "gain"), is
+     ``opposite`` (``contradiction.opposite_of``), never a typo. Otherwise every key word
+     present in any order (``word-order``; ``order`` when the fact is ``ordered``). Typos
+     are allowed in proportion to word length (``typo``, close, naming the slip), unless the
+     slip is another English word ("underpin" for "undermine"; ``real_words``);
+     transliterations and given-name variants are ``spelling`` (Zelenskiy = Zelenskyy,
+     Steve = Steven); titles around a name are ignored ("Gen. Keith Kellogg"); another
+     form of a party matches ("Moscow's attacks" for "Russian attacks"); extra words are
+     allowed unless they contradict (``extra-words``; ``contradiction`` when they name a
+     distractor, another person from the deck, or offer alternatives); a bare part is
+     ``partial``.
 
 Decision on people's names: the surname alone is accepted (``surname``), because that is
 how the articles themselves refer to people after first mention ("Umerov said"), unless
@@ -39,19 +55,23 @@ to the text rules, so a deck never gets a checker that rejects its own answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fractions import Fraction
-
-from tui.core.checking.dates import DateParts, expected_date, judge_date
-from tui.core.deck.model import Deck, Fact
-from tui.core.checking.matching import (
-    ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, Form, WordMatch, joined_match,
-    judge_list, key_words, list_items, match_words, negation_around_a_form, slip_phrase,
-    spelling_key, words_of,
+from tui.core.checking.contradiction import (
+    Clash, are_opposites, echoed_parties, opposite_in_context, opposite_of, parties_clash,
 )
-from tui.core.checking.normalize import normalize_answer, stem
+from tui.core.checking.dates import judge_date
+from tui.core.checking.deck_names import NAMED_KINDS, TITLES, DeckNames, person
+from tui.core.checking.matching import (
+    ALTERNATIVES, CLOSE, CORRECT, INCORRECT, JOINERS, NEGATIONS, WordMatch, joined_match,
+    judge_list, key_words, match_words, negation_around_a_form, slip_phrase, words_of,
+)
+from tui.core.checking.money import without_currency, wrong_currency
+from tui.core.checking.normalize import normalize_answer
 from tui.core.checking.numbers import format_value, numbers_in
-from tui.core.checking.quantities import DurationReader, NumberReader
+from tui.core.checking.prepared import Prepared, prepare
+from tui.core.checking.quantities import signed
+from tui.core.checking.rivals import CONTRAST, distractor_typed, owner_of_another
+from tui.core.checking.undoing import undoing_words
+from tui.core.deck.model import Deck, Fact
 from tui.core.verdicts import Verdict
 
 __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
@@ -59,34 +79,6 @@ __all__ = ["AnswerChecker", "Verdict", "check_answer", "normalize_answer"]
 EXACT_WHY = "The expected answer (case, accents and punctuation aside)."
 _MAX_EXTRA_WORDS = 8  # beyond this, the "answer" is an essay that happens to contain it
 _MAX_ANSWER_CHARS = 300  # longer is pasted text, not an answer; also bounds the work per call
-_NAMED_KINDS = ("name", "place")  # kinds whose words are names: transliteration variants apply
-# Words around a name that are not names, so never "another person's name".
-_TITLES = frozenset({
-    "president", "general", "gen", "minister", "secretary", "state", "foreign", "defence",
-    "defense", "deputy", "prime", "chief", "envoy", "special", "ambassador", "mr", "mrs", "ms",
-    "dr", "sir", "lord", "head", "leader", "senator", "chancellor", "king", "queen", "pope",
-    "russian", "ukrainian", "turkish", "american", "us", "former", "vice", "colonel", "lt",
-})
-
-
-@dataclass(slots=True)
-class _Prepared:
-    """Everything about a fact the checker needs, computed once per fact."""
-
-    fact: Fact
-    forms: tuple[Form, ...]  # canonical first, then aliases
-    norms: dict[str, int]  # normalised form -> index in forms
-    negations: int  # most negation words in any accepted form
-    blocked: frozenset[str]  # words that are other names, never typos of this answer
-    rivals: tuple[tuple[frozenset[str], str], ...]  # (key words, text) of answers that contradict this one
-    others: frozenset[str]  # words of other people's names (name kind only)
-    surnames: frozenset[int]  # indices in forms of the implicit surname forms
-    context: frozenset[str]  # stemmed words of the statement, questions and unit
-    question_numbers: frozenset[Fraction]
-    numbers: NumberReader | None = None
-    duration: DurationReader | None = None
-    date: DateParts | None = None
-    items: tuple[tuple[Form, ...], ...] = ()  # list kind: the items of each form
 
 
 class AnswerChecker:
@@ -95,27 +87,8 @@ class AnswerChecker:
     def __init__(self, deck: Deck | None = None):
         """Precompute the deck's names, so no other name is accepted as a typo of an answer."""
         self._deck = deck
-        self._cache: dict[str, _Prepared] = {}
-        names: set[str] = set()
-        self._people: list[tuple[str, frozenset[str], str]] = []  # (fact id, key words, text)
-        self._people_words: dict[str, set[str]] = {}  # word -> ids of name facts using it
-        self._given_names: dict[str, set[str]] = {}  # word of a canonical name or distractor -> fact ids
-        for fact in deck.facts if deck else ():
-            if fact.kind in _NAMED_KINDS:
-                for text in (fact.answer, *fact.aliases, *fact.distractors):
-                    names.update(key_words(words_of(text)))
-            if fact.kind == "name":
-                for text in (fact.answer, *fact.aliases):
-                    self._people.append((fact.id, frozenset(key_words(words_of(text))), text))
-                for text in (fact.answer, *fact.aliases, *fact.distractors):
-                    for word in key_words(words_of(text)):
-                        self._people_words.setdefault(word, set()).add(fact.id)
-                # Aliases may carry titles ("President Putin"); canonical names do not.
-                for text in (fact.answer, *fact.distractors):
-                    for word in key_words(words_of(text)):
-                        if word not in _TITLES:
-                            self._given_names.setdefault(word, set()).add(fact.id)
-        self._names = frozenset(names)
+        self._cache: dict[str, Prepared] = {}
+        self._deck_names = DeckNames.of(deck)
 
     def check(self, fact: Fact, given: str) -> Verdict:
         """Judge ``given`` for ``fact``. Never raises; an empty answer is ``incorrect``/``empty``."""
@@ -123,100 +96,35 @@ class AnswerChecker:
         if len(given) > _MAX_ANSWER_CHARS:
             return self._verdict(prep, given, INCORRECT, "too-long", f"That is more than an answer: expected '{fact.answer}'.")
         try:
-            return self._check(prep, given)
+            return self._check_contrast(prep, given) or self._check(prep, given)
         except (ValueError, OverflowError, ZeroDivisionError, RecursionError, MemoryError):
             # A defensive net for pathological input; the rules themselves do not raise.
             return self._verdict(prep, given, INCORRECT, "mismatch", f"Expected '{fact.answer}'.")
 
-    # -- preparation -------------------------------------------------------------------
-
-    def _prepare(self, fact: Fact) -> _Prepared:
+    def _prepare(self, fact: Fact) -> Prepared:
         cached = self._cache.get(fact.id)
         if cached is not None and (cached.fact is fact or cached.fact == fact):
             return cached
-        forms = tuple(Form.of(t) for t in (fact.answer, *fact.aliases) if normalize_answer(t))
-        if not forms:
-            forms = (Form.of(fact.answer),)
-        implicit = self._surname_forms(fact, forms)
-        surnames = frozenset(range(len(forms), len(forms) + len(implicit)))
-        forms = (*forms, *implicit)
-        own = {w for f in forms for w in f.keys}
-        # Other names spelt like one of this answer's ("Sergei" for "Sergey") are this one's.
-        own_spellings = {spelling_key(w) for w in own}
-        own |= {w for w in self._names | self._people_words.keys() if spelling_key(w) in own_spellings}
-        others: set[str] = set()
-        if fact.kind == "name":
-            others = {w for w, ids in self._given_names.items() if ids - {fact.id}}
-            others |= {w for text in fact.distractors for w in key_words(words_of(text)) if w not in _TITLES}
-        rivals: list[tuple[frozenset[str], str]] = []
-        distractor_words: set[str] = set()
-        for text in fact.distractors:
-            keys = frozenset(key_words(words_of(text)))
-            distractor_words |= keys
-            if keys - own:
-                rivals.append((frozenset(keys - own), text))
-        if fact.kind == "name":
-            rivals += [(keys - own, text) for fid, keys, text in self._people if fid != fact.id and keys - own]
-        context_text = " ".join((fact.statement, *fact.questions, fact.unit))
-        prep = _Prepared(
-            fact=fact,
-            forms=forms,
-            norms={f.norm: i for i, f in reversed(list(enumerate(forms)))},
-            negations=max(sum(w in NEGATIONS for w in f.words) for f in forms),
-            blocked=frozenset((self._names | distractor_words) - own),
-            rivals=tuple(rivals),
-            others=frozenset(others - own),
-            surnames=surnames,
-            context=frozenset(stem(w) for w in words_of(context_text)),
-            question_numbers=frozenset(numbers_in(words_of(" ".join(fact.questions)))),
-        )
-        kind = _answer_kind(fact, forms[0])
-        if kind in ("number", "percent"):
-            prep.numbers = NumberReader.of(fact, [f.text for f in forms], kind == "percent")
-        elif kind == "duration":
-            prep.duration = DurationReader.of(fact, [f.text for f in forms])
-        elif kind == "date":
-            prep.date = expected_date(fact)
-        elif kind == "list":
-            prep.items = tuple(list_items(f.text) for f in forms)
-        self._cache[fact.id] = prep
+        prep = self._cache[fact.id] = prepare(fact, self._deck_names)
         return prep
-
-    def _surname_forms(self, fact: Fact, forms: tuple[Form, ...]) -> list[Form]:
-        """Surnames alone as accepted forms, when unambiguous in the deck.
-
-        Taken from the canonical name and from aliases shaped like it ("Sergey Kislitsa"
-        for "Serhiy Kyslytsia"), never from longer aliases ("North Atlantic Treaty
-        Organization" has no surname).
-        """
-        size = len(forms[0].keys)
-        if fact.kind != "name" or size < 2:
-            return []
-        seen = {f.keys for f in forms}
-        found = []
-        for form in forms:
-            words = form.text.split()
-            if len(form.keys) != size or not words:
-                continue
-            last = Form.of(words[-1])
-            if last.keys != form.keys[-1:] or last.keys in seen:
-                continue
-            if self._people_words.get(last.keys[0], set()) - {fact.id}:
-                continue  # another person of the deck has that surname
-            seen.add(last.keys)
-            found.append(last)
-        return found
 
     # -- the rules ---------------------------------------------------------------------
 
-    def _verdict(self, prep: _Prepared, given: str, verdict: str, rule: str, why: str) -> Verdict:
+    def _verdict(self, prep: Prepared, given: str, verdict: str, rule: str, why: str) -> Verdict:
         return Verdict(given, verdict, rule, prep.fact.answer, why)
 
-    def _check(self, prep: _Prepared, given: str) -> Verdict:
+    def _check(self, prep: Prepared, given: str) -> Verdict:
         fact = prep.fact
         norm = normalize_answer(given)
         if not norm:
             return self._verdict(prep, given, INCORRECT, "empty", f"No answer given; expected '{fact.answer}'.")
+        if fact.kind == "money":  # symbols fall out of the normal form: "€48m" must not pass for "$48m"
+            wrong = wrong_currency([f.text for f in prep.forms], given)
+            if wrong:
+                return self._verdict(prep, given, INCORRECT, "currency", wrong)
+        if (prep.numbers is not None or prep.duration is not None or prep.date is not None or prep.figures) and signed(given):
+            rule = "duration" if prep.duration is not None else "date" if prep.date is not None else "number"
+            return self._verdict(prep, given, INCORRECT, rule, f"A {'date' if rule == 'date' else 'count'} has no sign ('{signed(given)}'): expected '{fact.answer}'.")
         index = prep.norms.get(norm)
         if index == 0:
             return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
@@ -228,29 +136,97 @@ class AnswerChecker:
                 f"Accepted: '{prep.forms[index].text}' is another accepted form of '{fact.answer}'.",
             )
         words = norm.split()
+        entities = self._deck_names.entities
+        echo = echoed_parties(words, prep.question_words, entities) if prep.parties else frozenset()
+        party = parties_clash(prep.parties, words, entities, echo)
+        if party is None and not prep.parties and entities and fact.kind in ("text", "name"):
+            # A party the fact never names: "Russia's chief of staff" for Zelensky's (a place
+            # may name its country: "Istanbul, Turkey").
+            stray = next((p for p in entities.named_in(words) if p not in prep.context_parties), None)
+            if stray is not None:
+                name = entities.names[stray]
+                party = Clash("party", "", name, f"it brings in {name}, which this fact does not name")
+        if party is not None:
+            return self._clash(prep, given, party)
         negs = [w for w in words if w in NEGATIONS]
         if len(negs) > prep.negations:
             return self._negation(prep, given, negs[0])
+        # "lack of May 16", "anything but Putin, Zelensky" (text answers are held to the form they
+        # match below; numbers weigh their own hedges: "a little more than", "fewer than").
+        if prep.date is not None or prep.items:
+            undone = undoing_words(words, prep.said)
+            if undone:
+                return self._undone(prep, given, undone)
         if prep.numbers is not None and prep.numbers.ok:
-            return self._outcome(prep, given, prep.numbers.judge(given, prep.context, prep.question_numbers))
+            amount = without_currency(given) if fact.kind == "money" else given
+            return self._outcome(prep, given, prep.numbers.judge(amount, prep.context, prep.question_numbers))
         if prep.duration is not None and prep.duration.ok:
             return self._outcome(prep, given, prep.duration.judge(given, prep.context))
         if prep.date is not None:
-            return self._outcome(prep, given, judge_date(fact, prep.date, words))
+            return self._outcome(prep, given, judge_date(fact, prep.date, words, self._deck_names.date_order))
         if prep.items:
-            return self._outcome(prep, given, judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given))
+            return self._check_list(prep, given)
         return self._check_text(prep, given)
 
-    def _negation(self, prep: _Prepared, given: str, word: str) -> Verdict:
+    def _check_contrast(self, prep: Prepared, given: str) -> Verdict | None:
+        """"Istanbul, not Ankara": the answer, then what it is not. Judged by its head alone when
+        the tail names a rival with words of its own (else the whole is judged as typed)."""
+        found = CONTRAST.match(given)
+        if found is None:
+            return None
+        head, tail = found.group("head"), found.group("tail")
+        tail_keys = set(key_words(words_of(tail)))
+        named = tuple(w for w in words_of(tail) if w not in ("a", "an", "the")) in {ws for ws, _ in prep.distractor_words}
+        if not tail_keys or not normalize_answer(head) or not (named or (
+                not tail_keys <= prep.own and self._something_else(prep, tail_keys))):
+            return None
+        judged = self._check(prep, head)
+        if judged.verdict == INCORRECT:
+            return None
+        return Verdict(given, judged.verdict, judged.rule, judged.expected, f"{judged.explanation} (And not '{tail.strip()}'.)")
+
+    def _something_else(self, prep: Prepared, keys: set[str]) -> bool:
+        """Whether ``keys`` name a rival answer: a distractor, a name or party of the deck, a
+        figure, or the opposite of a word of the answer ("transparency, not secrecy"). "Not
+        really", "not sure" name nothing: the whole is judged as typed."""
+        if any(rival <= keys for rival, _ in prep.rivals) or keys <= self._deck_names.names:
+            return True
+        if self._deck_names.entities.named_in(sorted(keys)) or any(k.startswith("#") for k in keys):
+            return True
+        return any(are_opposites(word, key) for word in prep.safe_words for key in keys)
+
+    def _clash(self, prep: Prepared, given: str, clash: Clash) -> Verdict:
+        rule = "opposite" if clash.kind == "opposite" else clash.kind
+        return self._verdict(prep, given, INCORRECT, rule, f"{clash.why[:1].upper()}{clash.why[1:]}: expected '{prep.fact.answer}'.")
+
+    def _check_list(self, prep: Prepared, given: str) -> Verdict:
+        """Every item, nothing else; an opposite of a word of any accepted form ("over 25" for
+        "under 25", "lightly wounded" for "heavily wounded") is wrong."""
+        fact = prep.fact
+        verdict, rule, why = judge_list(fact.answer, prep.forms, prep.items, prep.blocked, given, fact.ordered)
+        all_words = words_of(given)
+        if verdict != INCORRECT and (unknown := self._unknown_number(prep, given, all_words)) is not None:
+            return unknown  # "a 15-day ceasefire and a prisoner exchange"
+        for form in prep.forms:
+            clash = opposite_of(form.words, all_words, prep.safe_words)
+            if clash is not None and clash.kind == "opposite":
+                return self._clash(prep, given, clash)
+        return self._verdict(prep, given, verdict, rule, why)
+
+    def _negation(self, prep: Prepared, given: str, word: str) -> Verdict:
         return self._verdict(
             prep, given, INCORRECT, "negation", f"The answer adds a negation ('{word}'): expected '{prep.fact.answer}'.",
         )
 
-    def _outcome(self, prep: _Prepared, given: str, outcome: tuple[str, str, str]) -> Verdict:
+    def _undone(self, prep: Prepared, given: str, word: str) -> Verdict:
+        why = f"'{word}' says something else than the answer: expected '{prep.fact.answer}'."
+        return self._verdict(prep, given, INCORRECT, "negation", why)
+
+    def _outcome(self, prep: Prepared, given: str, outcome: tuple[str, str, str]) -> Verdict:
         verdict, rule, why = outcome
         return self._verdict(prep, given, verdict, rule, why)
 
-    def _check_text(self, prep: _Prepared, given: str) -> Verdict:
+    def _check_text(self, prep: Prepared, given: str) -> Verdict:
         """Key words in any order, typos by word length, extra words unless they contradict."""
         fact = prep.fact
         expected = fact.answer
@@ -259,9 +235,36 @@ class AnswerChecker:
         negation = negation_around_a_form(prep.forms, all_words)
         if negation:
             return self._negation(prep, given, negation)
-        variants = fact.kind in _NAMED_KINDS
+        variants = fact.kind in NAMED_KINDS
+        if fact.kind == "name":  # "Gen. Keith Kellogg", "Mr. Rubio": titles say nothing of who
+            typed = tuple(w for w in typed if w not in TITLES or w in prep.own)
         matches = [match_words(f, typed, prep.blocked, variants) for f in prep.forms]
-        done = [m for m in matches if m.complete]
+        # An opposite of a word of any accepted form ("lightly" where one form says "heavily")
+        # is wrong whatever else matches; a negation only when no complete match is free of it.
+        clashes = [opposite_of(f.words, all_words, prep.safe_words) for f in prep.forms]
+        opposite = next((c for c in clashes if c is not None and c.kind == "opposite"), None)
+        if opposite is not None:
+            return self._clash(prep, given, opposite)
+        done = [m for m, clash in zip(matches, clashes) if m.complete and clash is None]
+        if not done:
+            nearest = max(range(len(matches)), key=lambda i: matches[i].matched, default=None)
+            clash = clashes[nearest] if nearest is not None else None
+            if clash is not None and (matches[nearest].matched or any(m.complete for m in matches)):
+                return self._clash(prep, given, clash)
+            # Wrong either way; say so when it turns the question round ("to lose territory"
+            # for "what does Russia aim to gain?").
+            against = opposite_in_context([w for w in all_words if w not in prep.safe_words],
+                                          prep.context_words, set(all_words))
+            if against is not None:
+                return self._clash(prep, given, against)
+        if prep.party_forms:  # "Northlandic" is no slip of "Northland's", "Russian" none of "Russia"
+            canonical = self._deck_names.entities.canonical(all_words)
+            if canonical != all_words:
+                by_party = key_words(canonical)
+                found = [m for f in prep.party_forms if (m := match_words(f, by_party, prep.blocked, variants)).complete]
+                exact = [m for m in found if not m.edits]
+                if exact or (found and not done):
+                    done, all_words = exact or found, canonical
         if not done:
             for form in prep.forms:
                 edits = joined_match(form, typed, prep.blocked)
@@ -278,14 +281,28 @@ class AnswerChecker:
         def adds_negation(m: WordMatch) -> bool:
             return len(negs) > sum(w in NEGATIONS for w in m.form.words)
 
-        m = min(done, key=lambda m: (adds_negation(m), len(m.extra), m.edits, len(m.spellings), prep.forms.index(m.form)))
+        ranked = (*prep.forms, *prep.party_forms)
+        m = min(done, key=lambda m: (adds_negation(m), len(m.extra), m.edits, len(m.spellings), ranked.index(m.form)))
         if adds_negation(m):
             return self._negation(prep, given, negs[0])
+        owner = owner_of_another(m.form.words, all_words) if fact.kind == "name" else ""
+        if owner:  # "Zelensky's chief of staff", "Putin's aide" are not Zelensky, Putin
+            return self._verdict(prep, given, INCORRECT, "contradiction", f"'{owner}'s ...' names someone else: expected '{expected}'.")
         extra = [w for w in m.extra if w not in NEGATIONS]
         if extra:
+            undone = undoing_words(
+                [w for w in all_words if fact.kind != "name" or w not in TITLES], m.form.words, prep.question_words,
+            )
+            if undone:
+                return self._undone(prep, given, undone)
             refused = self._contradiction(prep, given, m, extra, all_words)
             if refused is not None:
                 return refused
+            against = opposite_in_context(extra, prep.context_words, set(all_words))
+            if against is not None:
+                return self._clash(prep, given, against)
+        if m.reordered and fact.ordered:
+            return self._verdict(prep, given, INCORRECT, "order", f"The order matters here: expected '{expected}'.")
         if m.edits:
             why = f"Accepted with {slip_phrase(m.edits, m.slips)}: expected '{expected}'."
             return self._verdict(prep, given, CLOSE, "typo", why)
@@ -295,26 +312,37 @@ class AnswerChecker:
         if extra or len(all_words) > len(m.form.words):
             why = f"Accepted: all of '{m.form.text}' is there, and nothing contradicts it."
             return self._verdict(prep, given, CORRECT, "extra-words", why)
+        if m.form in prep.party_forms:
+            why = f"Accepted: '{given.strip()}' names the same party as '{m.form.text}'."
+            return self._verdict(prep, given, CORRECT, "alias", why)
         if m.reordered:
             return self._verdict(prep, given, CORRECT, "word-order", f"Accepted in another word order: '{expected}'.")
-        if prep.forms.index(m.form) in prep.surnames:
+        if ranked.index(m.form) in prep.surnames:
             return self._verdict(prep, given, CORRECT, "surname", f"Accepted: the surname identifies {expected}.")
         if m.form is prep.forms[0]:
             return self._verdict(prep, given, CORRECT, "exact", EXACT_WHY)
         return self._verdict(prep, given, CORRECT, "alias", f"Accepted: '{m.form.text}' is an accepted form of '{expected}'.")
 
     def _contradiction(
-        self, prep: _Prepared, given: str, m: WordMatch, extra: list[str], all_words: list[str],
+        self, prep: Prepared, given: str, m: WordMatch, extra: list[str], all_words: list[str],
     ) -> Verdict | None:
         """A verdict refusing extra words that contradict the answer, or None when they are harmless."""
         fact, expected = prep.fact, prep.fact.answer
         if any(w.startswith("#") for w in extra) and any(k.startswith("#") for k in m.form.keys):
             return self._reject_numbers(prep, given, m)
+        unknown = self._unknown_number(prep, given, extra)
+        if unknown is not None:
+            return unknown
         extra_set = set(extra)
         rival = next((text for keys, text in prep.rivals if keys <= extra_set), None)
-        other = next((w for w in extra if w in prep.others), None)
+        if rival is None:  # "at the talks and days before the talks": a distractor the answer's words contain
+            rival = distractor_typed(prep.distractor_words, m.form.words, all_words)
+        if rival is None and fact.kind == "name":
+            rival = self._deck_names.rival_person(person(fact), prep.own, extra_set)
+        other = next((w for w in extra if w in prep.others or (
+            fact.kind == "name" and w not in prep.own and self._deck_names.other_given_name(person(fact), w))), None)
         offers_choice = any(w in ALTERNATIVES for w in all_words)
-        joins = fact.kind in _NAMED_KINDS and any(w in JOINERS for w in all_words)
+        joins = fact.kind in NAMED_KINDS and any(w in JOINERS for w in all_words)
         if rival is not None:
             why = f"'{rival}' contradicts the answer"
         elif other is not None:
@@ -327,7 +355,16 @@ class AnswerChecker:
             return None
         return self._verdict(prep, given, INCORRECT, "contradiction", f"{why}: expected '{expected}'.")
 
-    def _reject_numbers(self, prep: _Prepared, given: str, m: WordMatch) -> Verdict:
+    def _unknown_number(self, prep: Prepared, given: str, typed: list[str]) -> Verdict | None:
+        """A number neither the answer nor its fact says ("a 15-day ceasefire"): numbers are
+        checkable, so one the articles do not give here is wrong, not decoration."""
+        stray = next((w for w in typed if w.startswith("#") and w not in prep.known_numbers), None)
+        if stray is None:
+            return None
+        shown = format_value(numbers_in([stray])[0]) if numbers_in([stray]) else stray[1:]
+        return self._verdict(prep, given, INCORRECT, "number", f"{shown} is not in what the articles say here: expected '{prep.fact.answer}'.")
+
+    def _reject_numbers(self, prep: Prepared, given: str, m: WordMatch) -> Verdict:
         typed = [format_value(v) for v in numbers_in(list(m.extra))]
         want = [format_value(v) for v in numbers_in(list(m.form.keys))]
         shown = typed[0] if typed else "no number"
@@ -335,7 +372,7 @@ class AnswerChecker:
             prep, given, INCORRECT, "number", f"{shown} is not {want[0]}: numbers must be exact (expected '{prep.fact.answer}').",
         )
 
-    def _reject_text(self, prep: _Prepared, given: str, matches: list[WordMatch], typed: tuple[str, ...]) -> Verdict:
+    def _reject_text(self, prep: Prepared, given: str, matches: list[WordMatch], typed: tuple[str, ...]) -> Verdict:
         expected = prep.fact.answer
         best = max(matches, key=lambda m: m.matched)
         if any(k.startswith("#") for k in best.missing) and any(w.startswith("#") for w in best.extra):
@@ -348,17 +385,6 @@ class AnswerChecker:
                 f"'{given.strip()}' is another name from these articles: expected '{expected}'.",
             )
         return self._verdict(prep, given, INCORRECT, "mismatch", f"Expected '{expected}'.")
-
-
-def _answer_kind(fact: Fact, canonical: Form) -> str:
-    """The fact's kind, except that a ``text`` answer that is just a figure ("20%") is judged
-    as one: no typo tolerance on it, and hedges weighed."""
-    words = canonical.words
-    if fact.kind != "text" or not words or not words[0].startswith("#"):
-        return fact.kind
-    if len(words) == 1:
-        return "number"
-    return "percent" if words[1:] in (("percent",), ("per", "cent")) else fact.kind
 
 
 _DEFAULT = AnswerChecker()

@@ -91,11 +91,13 @@ def _day_month(a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-def parse_date(words: list[str]) -> DateParts:
+def parse_date(words: list[str], order: str = "") -> DateParts:
     """The single date in ``words`` (normalised answer words), or a DateParts with ``problem`` set.
 
     Words that are not part of a date (weekdays, "on", "in", "of") are ignored; the caller
-    decides whether other words matter.
+    decides whether other words matter. All-numeric day and month ("02.06.2025") are read
+    in ``order`` (the deck's ``date_order``: "DMY", "MDY" or "YMD"); without one, only when
+    just one reading makes sense ("25/12/2024").
     """
     months: list[int] = []
     nums: list[tuple[int, bool]] = []  # (value, written with four digits)
@@ -135,32 +137,38 @@ def parse_date(words: list[str]) -> DateParts:
     if year is not None and values[-1] == year and len(small) == 1 and 1 <= small[0] <= 12:
         return DateParts(year, small[0])  # "03/2022"
     if len(small) == 2:
+        if order:
+            day, month = small if order == "DMY" else small[::-1]
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return DateParts(year, month, day)
+        # Without an order, or when the order's reading is no date, only one reading may
+        # make sense: "5/16" in a day-first deck can only be May 16.
         dm = _day_month(small[0], small[1])
         if dm is None and year is None and small[0] in (19, 20) and 10 <= small[1] <= 99:
             return DateParts(small[0] * 100 + small[1])  # a spoken year: "twenty fourteen"
         if dm is None:
-            return DateParts(problem="ambiguous")
+            return DateParts(problem="order" if order else "ambiguous")
         return DateParts(year, dm[1], dm[0])
     return DateParts(problem="none")
 
 
-def expected_date(fact: Fact) -> DateParts | None:
+def expected_date(fact: Fact, order: str = "") -> DateParts | None:
     """The fact's date; a year missing from the canonical answer is taken from an alias.
 
     "May 16" with an alias "16 May 2025" expects 16 May 2025, so "May 16, 2024" is wrong.
     """
-    want = parse_date(tokens(fact.answer))
+    want = parse_date(tokens(fact.answer), order)
     if not want.ok:
         return None
     if want.year is None and want.month is not None:
         for alias in fact.aliases:
-            other = parse_date(tokens(alias))
+            other = parse_date(tokens(alias), order)
             if other.ok and other.year and (other.month, other.day) == (want.month, want.day):
                 return DateParts(other.year, want.month, want.day)
     return want
 
 
-def judge_date(fact: Fact, want: DateParts, words: list[str]) -> Outcome:
+def judge_date(fact: Fact, want: DateParts, words: list[str], order: str = "") -> Outcome:
     """Dates compare as values: (verdict, rule, explanation) for the normalised ``words``.
 
     Decisions: the right day and month without a year are accepted (the quiz is about one
@@ -170,17 +178,27 @@ def judge_date(fact: Fact, want: DateParts, words: list[str]) -> Outcome:
     ("before June 2") is incorrect; a hedge ("around June 2") follows ``judge_hedge``.
     """
     expected = fact.answer
-    got = parse_date(words)
+    got = parse_date(words, order)
     if not got.ok:
         why = {
             "several": f"The answer gives more than one date: expected '{expected}'.",
-            "ambiguous": "Day and month could be read either way; write the month as a word.",
+            "ambiguous": ("Day and month could be read either way, and this deck declares no date order;"
+                          " write the month as a word."),
+            "order": f"Not a date in this deck's date order ({'-'.join(order)}): expected '{expected}'.",
         }.get(got.problem, f"No date in the answer: expected '{expected}'.")
         return INCORRECT, "date", why
     for part in ("year", "month", "day"):
         mine, theirs = getattr(want, part), getattr(got, part)
         if mine is not None and theirs is not None and mine != theirs:
             return INCORRECT, "date", f"{got.label()} is not {want.label()}: another {part} is another date."
+    if (want.month is None and got.month is not None) or (want.day is None and got.day is not None):
+        # More precise than the answer: the extra must agree with the fact's own statement
+        # ("April 2022" for the year the war began, which the statement gives as February 2022).
+        said = parse_date(tokens(fact.statement), order)
+        for part in ("month", "day"):
+            told, theirs = getattr(said, part), getattr(got, part)
+            if said.ok and said.year in (None, want.year) and told is not None and theirs is not None and told != theirs:
+                return INCORRECT, "date", f"{got.label()} is not {said.label()}, the date the articles give."
     if want.day is not None and (got.day is None or got.month is None):
         return INCORRECT, "date", f"Not precise enough: expected '{expected}' (a day)."
     if want.month is not None and got.month is None:

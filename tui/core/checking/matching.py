@@ -12,13 +12,14 @@ within a typo allowance that grows with the word's length. Also here: list answe
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-
+from tui.core.checking.edits import edit_distance
 from tui.core.checking.normalize import fold, stem, tokens
 from tui.core.checking.numbers import collapse_numbers, is_number_token
+from tui.core.checking.real_words import another_word
 from tui.core.verdicts import Outcome
 
 CORRECT, CLOSE, INCORRECT = Outcome.CORRECT, Outcome.CLOSE, Outcome.INCORRECT  # a typed answer's verdicts
@@ -58,6 +59,16 @@ _TRAILING_IY = re.compile(r"(?<=[a-z])[iy]+j?$")
 _SOFT_E = re.compile(r"[iy]e")
 _SPELLING_PAIRS = (("kh", "h"), ("w", "v"), ("ks", "x"), ("tz", "ts"), ("y", "i"))
 _MIN_SPELLING_LENGTH = 5
+# Common variants of one given name ("Steve Witkoff" is "Steven Witkoff"), folded to one.
+_GIVEN_NAMES = {
+    "steve": "stephen", "steven": "stephen", "stephan": "stephen", "mike": "michael",
+    "mikhail": "michael", "alex": "alexander", "aleksandr": "alexander", "alexandr": "alexander",
+    "bill": "william", "will": "william", "bob": "robert",
+    "rob": "robert", "jim": "james", "jimmy": "james", "joe": "joseph", "don": "donald",
+    "tom": "thomas", "dick": "richard", "rick": "richard", "dan": "daniel", "dave": "david",
+    "andy": "andrew", "andrii": "andriy", "andrei": "andrey", "nick": "nicholas", "ted": "edward",
+    "jd": "james", "chris": "christopher", "tony": "anthony", "sergei": "sergey", "serhii": "serhiy",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -65,8 +76,10 @@ def spelling_key(word: str) -> str:
     """What is left of a name once transliteration choices are folded away.
 
     Two words with the same key are spellings of one name ("zelenskyy", "zelenskiy" and
-    "zelensky" all give "zelenski"). Short words keep themselves: too little to go on.
+    "zelensky" all give "zelenski"), as are common variants of a given name ("steve",
+    "steven"). Other short words keep themselves: too little to go on.
     """
+    word = _GIVEN_NAMES.get(word, word)
     if len(word) < _MIN_SPELLING_LENGTH or not word.isalpha():
         return word
     key = _SOFT_E.sub("e", _TRAILING_IY.sub("y", word))
@@ -75,9 +88,22 @@ def spelling_key(word: str) -> str:
     return key
 
 
+# Contractions as normalising leaves them, spelt out: "didn't collapse" is "did not collapse".
+_CONTRACTIONS = {
+    "didnt": ("did", "not"), "doesnt": ("does", "not"), "dont": ("do", "not"), "isnt": ("is", "not"),
+    "wasnt": ("was", "not"), "werent": ("were", "not"), "arent": ("are", "not"), "hasnt": ("has", "not"),
+    "havent": ("have", "not"), "hadnt": ("had", "not"), "couldnt": ("could", "not"),
+    "wouldnt": ("would", "not"), "shouldnt": ("should", "not"), "cant": ("can", "not"),
+    "cannot": ("can", "not"), "wont": ("will", "not"),
+}
+
+
 def words_of(text: str) -> list[str]:
-    """Normalised words with number phrases collapsed to ``#value`` tokens."""
-    return collapse_numbers(tokens(text))
+    """Normalised words, contractions spelt out, number phrases collapsed to ``#value`` tokens."""
+    words = tokens(text)
+    if not _CONTRACTIONS.keys().isdisjoint(words):
+        words = [part for w in words for part in _CONTRACTIONS.get(w, (w,))]
+    return collapse_numbers(words)
 
 
 def key_words(words: list[str]) -> tuple[str, ...]:
@@ -120,7 +146,7 @@ class WordMatch:
         return not self.missing and self.matched > 0
 
 
-def match_words(form: Form, typed: tuple[str, ...], blocked: frozenset[str], variants: bool = True) -> WordMatch:
+def match_words(form: Form, typed: tuple[str, ...], blocked: Container[str], variants: bool = True) -> WordMatch:
     """Match ``typed`` key words against ``form``'s key words.
 
     Exact matches are taken first so that a typo never steals a word another key
@@ -160,8 +186,10 @@ def match_words(form: Form, typed: tuple[str, ...], blocked: frozenset[str], var
             for j, word in enumerate(typed):
                 if used[j] or is_number_token(word) or word in blocked or word in NEGATIONS:
                     continue
-                d = OSA.distance(key, word, score_cutoff=budget)
-                if d < best_d and not _nearer_elsewhere(word, d, blocked):
+                d = edit_distance(key, word, budget)
+                # Another English word is no slip ("underpin" for "undermine"); names are
+                # let off, their transliterations are words too ("Stambul").
+                if d < best_d and not _nearer_elsewhere(word, d, blocked) and (variants or not another_word(word, key)):
                     best_j, best_d = j, d
         if best_j < 0:
             result.missing.append(key)
@@ -176,12 +204,12 @@ def match_words(form: Form, typed: tuple[str, ...], blocked: frozenset[str], var
     return result
 
 
-def _nearer_elsewhere(word: str, distance: int, blocked: frozenset[str]) -> bool:
+def _nearer_elsewhere(word: str, distance: int, blocked: Iterable[str]) -> bool:
     """Whether ``word`` is at least as close to another name of the deck as to the key."""
-    return any(OSA.distance(word, name, score_cutoff=distance) <= distance for name in blocked)
+    return any(edit_distance(word, name, distance) <= distance for name in blocked)
 
 
-def joined_match(form: Form, typed: tuple[str, ...], blocked: frozenset[str]) -> int | None:
+def joined_match(form: Form, typed: tuple[str, ...], blocked: Container[str]) -> int | None:
     """Edits between the run-together key words of both sides, for split or merged words."""
     joined = "".join(typed)
     # Only for words split or run together: with as many words on each side, the
@@ -193,7 +221,7 @@ def joined_match(form: Form, typed: tuple[str, ...], blocked: frozenset[str]) ->
     if abs(len(joined) - len(form.joined)) > 1:
         return None  # a word left out or added ("estimates" for "US estimates"), not a slip
     budget = allowed_edits(form.joined)
-    d = OSA.distance(form.joined, joined, score_cutoff=budget)
+    d = edit_distance(form.joined, joined, budget)
     return d if d <= budget and not _nearer_elsewhere(joined, d, blocked) else None
 
 
@@ -220,21 +248,24 @@ def negation_around_a_form(forms: tuple[Form, ...], words: list[str]) -> str:
     if not negations:
         return ""
     outside = ""
+    typed = set(key_words(words))
     for form in forms:
+        carried = sum(w in NEGATIONS for w in form.words)
         size = len(form.words)
-        if not size or not any(words[i:i + size] == list(form.words) for i in range(len(words) - size + 1)):
-            continue
-        if sum(w in NEGATIONS for w in form.words) >= len(negations):
-            return ""  # the form itself carries them ("it did not collapse")
-        outside = negations[0]
+        verbatim = size and any(words[i:i + size] == list(form.words) for i in range(len(words) - size + 1))
+        if carried >= len(negations) and (verbatim or (form.keys and typed == set(form.keys))):
+            return ""  # a form itself carries them ("it did not collapse", typed "did not collapse")
+        if verbatim:
+            outside = negations[0]
     return outside
 
 
 def judge_list(
     expected: str, forms: tuple[Form, ...], items_of_forms: tuple[tuple[Form, ...], ...],
-    blocked: frozenset[str], given: str,
+    blocked: Container[str], given: str, ordered: bool = False,
 ) -> tuple[str, str, str]:
-    """(verdict, rule, explanation): every item, nothing more, in any order.
+    """(verdict, rule, explanation): every item, nothing more, in any order (in the
+    answer's order when ``ordered``: else ``order``, incorrect).
 
     Items may carry typos like text answers (``typo``, close) and words of their own
     ("Kharkiv region"), but not another name of the deck. "Sumy or Kharkiv" offers a
@@ -249,7 +280,8 @@ def judge_list(
         free = list(range(len(parts)))
         slips: list[tuple[str, str]] = []
         edits, missing = 0, []
-        for item in sorted(items, key=lambda f: -len(f.keys)):
+        placed: dict[int, int] = {}  # item's index in the answer -> its part's index in the given
+        for index, item in sorted(enumerate(items), key=lambda pair: -len(pair[1].keys)):
             found = None
             for j in free:
                 m = match_words(item, parts[j].keys, blocked)
@@ -260,9 +292,12 @@ def judge_list(
                 missing.append(item.text)
                 continue
             free.remove(found[0])
+            placed[index] = found[0]
             edits += found[1].edits
             slips += found[1].slips
         if not missing and not free:
+            if ordered and [placed[i] for i in sorted(placed)] != sorted(placed.values()):
+                return INCORRECT, "order", f"The order matters here: expected '{expected}'."
             if edits:
                 return CLOSE, "typo", f"Accepted with {slip_phrase(edits, slips)}: expected '{expected}'."
             return CORRECT, "list", f"All {len(items)} items are there: {expected}."
@@ -278,6 +313,8 @@ def judge_list(
     for form in forms:
         m = match_words(form, typed, blocked)
         if m.complete and not m.extra:
+            if ordered and m.reordered:
+                return INCORRECT, "order", f"The order matters here: expected '{expected}'."
             if m.edits:
                 return CLOSE, "typo", f"Accepted with {slip_phrase(m.edits, m.slips)}: expected '{expected}'."
             return CORRECT, "list", f"All items are there: {expected}."

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
+
+from tui.core.checking.edits import edit_distance
 
 NUMBER_MARK = "#"
 
@@ -26,6 +29,7 @@ _SCALES = {
     "thousand": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9,
     "bn": 10**9, "trillion": 10**12, "tn": 10**12,
 }
+_SPELLED_SCALES = ("thousand", "million", "billion", "trillion")
 _SUFFIXES = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12}
 
 # Longer digit strings are kept as words: Fraction() of thousands of digits is slow
@@ -34,6 +38,7 @@ _MAX_DIGITS = 40
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|b|bn|tn)$")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_PLURAL = re.compile(r"^(\d{1,3})s$")  # "under-25s": the 25s are those under 25 (not "1990s")
 
 
 def format_value(value: Fraction) -> str:
@@ -74,10 +79,23 @@ def _digit_value(word: str) -> Fraction | None:
     m = _SUFFIXED.match(word)
     if m:
         return Fraction(m.group(1)) * _SUFFIXES[m.group(2)]
-    m = _ORDINAL.match(word)
+    m = _ORDINAL.match(word) or _PLURAL.match(word)
     if m:
         return Fraction(int(m.group(1)))
     return None
+
+
+@lru_cache(maxsize=4096)
+def _scale_word(word: str) -> str:
+    """A scale word, allowing one slip in a spelled-out one ("milion", "thousnad"), else ''."""
+    if word in _SCALES:
+        return word
+    if len(word) >= 6 and word.isalpha():
+        for scale in _SPELLED_SCALES:
+            # "thousands" and "millions" are vague amounts, not slips of a figure.
+            if word != scale + "s" and edit_distance(word, scale, 1) <= 1:
+                return scale
+    return ""
 
 
 def _read_words(words: list[str], i: int) -> tuple[Fraction, int] | None:
@@ -107,8 +125,8 @@ def _read_words(words: list[str], i: int) -> tuple[Fraction, int] | None:
                 break
             current = (current or 1) * 100
             last = "hundred"
-        elif w in _SCALES and not (w in ("mn", "bn", "tn") and j == i):
-            total += (current or 1) * _SCALES[w]
+        elif _scale_word(w) and not (w in ("mn", "bn", "tn") and j == i):
+            total += (current or 1) * _SCALES[_scale_word(w)]
             current = 0
             last = "scale"
         elif w == "and" and last in ("hundred", "scale") and j + 1 < n and (
@@ -116,7 +134,7 @@ def _read_words(words: list[str], i: int) -> tuple[Fraction, int] | None:
         ):
             j += 1
             continue
-        elif w == "a" and j == i and j + 1 < n and (words[j + 1] == "hundred" or words[j + 1] in _SCALES):
+        elif w == "a" and j == i and j + 1 < n and (words[j + 1] == "hundred" or _scale_word(words[j + 1])):
             j += 1
             continue
         else:
@@ -157,8 +175,8 @@ def collapse_numbers(words: list[str]) -> list[str]:
             value, i = read
         value, i = _decimal_tail(words, i, value)
         # "1.2 million", "300 thousand": a scale word right after digits multiplies them.
-        if i < n and (words[i] in _SCALES or words[i] == "hundred"):
-            value *= _SCALES.get(words[i], 100)
+        if i < n and (_scale_word(words[i]) or words[i] == "hundred"):
+            value *= _SCALES.get(_scale_word(words[i]), 100)
             i += 1
         out.append(mark(value))
     return out

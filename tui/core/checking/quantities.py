@@ -36,7 +36,7 @@ _HEDGE_DIRECTION = {
     **{h: "below" for h in _BELOW},
 }
 _HEDGE = re.compile(
-    r"\b(?:(?:just|a little|slightly|a bit|well) )?("
+    r"\b(?:(?:just|a little|little|slightly|a bit|bit|well) )?("
     + "|".join(sorted(_HEDGE_DIRECTION, key=len, reverse=True))
     + r")\b"
 )
@@ -51,6 +51,9 @@ _FRACTIONS = {
 # "1.000" or "113.100" (a lone dot group, not "1.2" nor "1.000 million"): only read this
 # way when the fact's figure is a whole number of at least a thousand.
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]|\s*(?:thousand|million|billion|m|bn|k)\b)")
+_SLASH_FRACTION = re.compile(r"(?<![\d/.])(\d{1,3})\s*/\s*(\d{1,3})(?![\d/])")
+# A sign before a figure, not a hyphen inside a word or a range ("30-day", "1,000-2,000").
+_SIGN = re.compile(r"(?<![\w.,])([-+\u2212\u2013])\s*\d")
 PERCENT_WORDS = frozenset({"percent", "per", "cent", "pct", "pc", "percentage", "percentage point"})
 # What a unit may also be written as ("113,100 square kilometres" for "113,100 km²").
 _UNIT_SPELLINGS = {
@@ -92,7 +95,7 @@ def judge_hedge(fact: Fact, hedge: str, direction: str) -> Outcome | None:
 
     Decision: on an approximate fact every hedge is accepted, unless it points the other
     way from the fact's own ("under three years" for "over three years"). On an exact fact,
-    "about 472" shows the right figure with needless doubt: accepted as ``close``; a bound
+    "about 472" shows the right figure with needless doubt: accepted; a bound
     ("over 472", "nearly 472") says the figure is something else: ``incorrect``.
     """
     if not hedge:
@@ -102,8 +105,8 @@ def judge_hedge(fact: Fact, hedge: str, direction: str) -> Outcome | None:
         if said in ("above", "below") and direction and said != direction:
             return INCORRECT, "hedge", f"'{hedge}' points the wrong way: expected '{fact.answer}'."
         return CORRECT, "hedge", f"Accepted: the figure is itself approximate ('{fact.answer}')."
-    if said == "about":
-        return CLOSE, "hedge", f"Accepted, though no '{hedge}' is needed: it is exactly '{fact.answer}'."
+    if said == "about":  # the right figure, needlessly hedged: right (a figure is never "close")
+        return CORRECT, "hedge", f"Accepted, though no '{hedge}' is needed: it is exactly '{fact.answer}'."
     return INCORRECT, "hedge", f"'{hedge}' says it is another figure; it is exactly '{fact.answer}'."
 
 
@@ -164,9 +167,13 @@ def _fractions_as_percent(words: list[str]) -> list[str]:
 
 
 def _read(text: str, percent: bool) -> tuple[list[str], str]:
+    shares: list[str] = []
+    if percent:  # "1/5" is 20 (%); read before normalising turns the slash into a space
+        shares = [mark(Fraction(int(a), int(b)) * 100) for a, b in _SLASH_FRACTION.findall(text) if int(b)]
+        text = _SLASH_FRACTION.sub(" ", text)
     words, hedge = _words(text)
     if percent:
-        words = [w for w in _fractions_as_percent(words) if w not in PERCENT_WORDS]
+        words = [w for w in _fractions_as_percent(words) if w not in PERCENT_WORDS] + shares
     return words, hedge
 
 
@@ -214,17 +221,49 @@ class NumberReader:
             shown = ", ".join(format_value(v) for v in candidates)
             return INCORRECT, "number", f"The answer gives several numbers ({shown}): expected '{fact.answer}'."
         value = candidates[0]
+        if (self.percent and value < 1 and value not in self.values and not _says_percent(given)
+                and self._accepts(value * 100)):
+            value *= 100  # "0.2" for 20%: a share written as a decimal
         good: Outcome = (CORRECT, "number", f"Right: {fact.answer}.")
         if value not in self.values:
             tolerance = Fraction(str(fact.tolerance)) if fact.tolerance else Fraction(0)
-            if not any(abs(value - v) <= tolerance for v in self.values):
-                if tolerance:
-                    return INCORRECT, "number", (
-                        f"{format_value(value)} is more than {format_value(tolerance)} away from {want}."
-                    )
+            if any(abs(value - v) <= tolerance for v in self.values):
+                good = (CORRECT, "number", f"Accepted: {format_value(value)} is within {format_value(tolerance)} of {want}.")
+            elif fact.approximate and any(_is_rounding(v, value) for v in self.values):
+                good = (CORRECT, "number", f"Accepted: {format_value(value)} rounds the approximate {want}.")
+            elif tolerance:
+                return INCORRECT, "number", f"{format_value(value)} is more than {format_value(tolerance)} away from {want}."
+            else:
                 return INCORRECT, "number", f"{format_value(value)} is not {want}: numbers must be exact."
-            good = (CLOSE, "number", f"Accepted: {format_value(value)} is within {format_value(tolerance)} of {want}.")
         return _finish(fact, hedge, _stray_words(words, self.allowed, context), good)
+
+    def _accepts(self, value: Fraction) -> bool:
+        """Whether ``value`` is an accepted value, within tolerance of one, or (approximate facts) a rounding of one."""
+        tolerance = Fraction(str(self.fact.tolerance)) if self.fact.tolerance else Fraction(0)
+        return any(abs(value - v) <= tolerance or (self.fact.approximate and _is_rounding(v, value)) for v in self.values)
+
+
+def signed(given: str) -> str:
+    """The sign written before a figure ("-1000", "+472"), or '': a count has no sign."""
+    m = _SIGN.search(given)
+    return m.group(1) if m else ""
+
+
+def _says_percent(given: str) -> bool:
+    return not PERCENT_WORDS.isdisjoint(normalize_answer(given).split())
+
+
+def _is_rounding(exact: Fraction, given: Fraction) -> bool:
+    """Whether ``given`` is ``exact`` rounded to two or more significant digits (113,000 or
+    110,000 for 113,100; never 100,000): what "about" means on an approximate figure."""
+    if exact <= 0 or given <= 0 or given == exact or exact.denominator != 1:
+        return False
+    digits = len(str(exact.numerator))
+    for significant in range(2, digits):
+        step = Fraction(10) ** (digits - significant)
+        if round(exact / step) * step == given:
+            return True
+    return False
 
 
 def _duration(words: list[str]) -> tuple[tuple[str, Fraction] | None, list[Fraction], bool]:
@@ -300,7 +339,7 @@ class DurationReader:
                 return INCORRECT, "duration", f"{format_value(bare[0])} is not {format_value(self.amount)}: expected '{fact.answer}'."
             if fact.unit:  # the question names the unit, so a bare number is a full answer
                 return _finish(fact, hedge, stray, (CORRECT, "duration", f"Right: {fact.answer}."))
-            return _finish(fact, hedge, stray, (CLOSE, "duration", f"Accepted, but give the unit: '{fact.answer}'."))
+            return INCORRECT, "duration", f"Give the unit: {format_value(bare[0])} what? Expected '{fact.answer}'."
         if bare:
             return INCORRECT, "duration", f"The answer gives several numbers: expected '{fact.answer}'."
         return INCORRECT, "duration", f"No length of time in the answer: expected '{fact.answer}'."

@@ -23,11 +23,25 @@ def citation_json(deck: Deck, citation: Citation) -> dict[str, Any]:
     }
 
 
+def ask_summary(ask: Fact) -> dict[str, Any]:
+    """One further ask of a fact, as `fact_json` lists it under `asks`."""
+    return {
+        "id": ask.id,
+        "question": ask.question,
+        "answer": ask.answer,
+        "kind": ask.kind,
+        "aliases": list(ask.aliases),
+        "distractors": list(ask.distractors),
+    }
+
+
 def fact_json(deck: Deck, fact: Fact) -> dict[str, Any]:
-    """Every field of a fact, citations resolved under `sources`."""
+    """Every field of a fact (or of an ask, whose `fact_id` names its fact), citations resolved
+    under `sources`; a fact's further asks are listed under `asks`."""
     cited_by, of = deck.corroboration(fact)
     return {
         "id": fact.id,
+        "fact_id": fact.about,
         "statement": fact.statement,
         "question": fact.question,
         "questions": list(fact.questions),
@@ -45,4 +59,5 @@ def fact_json(deck: Deck, fact: Fact) -> dict[str, Any]:
         "note": fact.note,
         "corroboration": {"cited_by": cited_by, "of": of},
         "sources": [citation_json(deck, c) for c in fact.citations],
+        "asks": [ask_summary(ask) for ask in fact.asks],
     }

@@ -120,18 +120,20 @@ def _refusal(path: Path, root: Path) -> str | None:
     return None
 
 
-def parse_file(path: Path, root: Path, report: Report) -> ParsedFile | None:
-    """The file's TOML as data, or None with its problem reported (unreadable, not UTF-8, bad TOML)."""
+def parse_file(path: Path, root: Path, report: Report, what: str = "deck file") -> ParsedFile | None:
+    """The file's TOML as data, or None with its problem reported (unreadable, not UTF-8, bad TOML).
+
+    `what` names the file in messages ("deck file", "drill file")."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        report.add(path, 1, f"cannot read deck file: {error.strerror or error}")
+        report.add(path, 1, f"cannot read {what}: {error.strerror or error}")
         return None
     try:
         text = raw.decode("utf-8-sig")  # an editor's byte-order mark is not TOML
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        report.add(path, line, "deck file is not valid UTF-8")
+        report.add(path, line, f"{what} is not valid UTF-8")
         return None
     try:
         data = tomli.loads(text)

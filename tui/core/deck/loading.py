@@ -15,12 +15,15 @@ import datetime as _dt
 import gc
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from tui.core.deck.model import (
-    ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Fact, Location, Source,
+    ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Entity, Fact, Location, Source,
     UnsourcedClaim, fast_constructor,
 )
+from tui.core.deck.declarations import declared_date_order, load_entities
+from tui.core.deck.asks import load_asks
+from tui.core.deck.drafts import check_proposals, proposal
 from tui.core.deck.files import ParsedFile, deck_files, parse_file
 from tui.core.deck.quotes import QuoteFinder
 from tui.core.deck.schema import (
@@ -28,6 +31,9 @@ from tui.core.deck.schema import (
     check_table, describe, is_table_list, valid_date, well_formed,
 )
 from tui.core.deck.source_text import SourceTextError, read_source_text
+
+if TYPE_CHECKING:
+    from tui.core.deck.cache import DeckCache, PendingEntry
 
 __all__ = ["DeckProblems", "Problem", "deck_files", "load_deck"]
 
@@ -40,12 +46,16 @@ _new_citation = fast_constructor(Citation)
 
 # --- sources ------------------------------------------------------------------
 
-def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source]) -> None:
+def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source], texts: dict[str, str],
+                  pending: PendingEntry | None = None) -> None:
+    """Load each well-formed source; `texts` gets the text of every source whose text could be
+    read, even one refused for its other keys, so quotes citing it are still checked."""
     path = parsed.path
     for index, table in enumerate(parsed.data.get("sources", [])):
         what = describe("source", table, index)
         if not well_formed(table, SOURCE):
             check_table(report, path, parsed.entry("sources", index), table, SOURCE, what)
+            _keep_text(table, parsed, texts)
             continue
 
         def line(key: str | None = None) -> int:  # only a problem needs one
@@ -83,9 +93,13 @@ def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source]
             ok = False
         try:
             text_path, text = read_source_text(table["text"], path, parsed.root)
+            if pending is not None:
+                pending.text_found(path.parent / table["text"], text_path)
         except SourceTextError as error:
             report.add(path, line("text"), f"{what}: {error}")
             ok = False
+        else:
+            texts.setdefault(source_id, text)
         if not ok:
             continue
         sources[source_id] = Source(
@@ -94,6 +108,16 @@ def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source]
             language=table["language"], text_path=text_path, text=text, url=table.get("url", ""),
             location=Location.deferred(path, parsed.lines, ("sources", index)),
         )
+
+
+def _keep_text(table: dict[str, Any], parsed: ParsedFile, texts: dict[str, str]) -> None:
+    """The text of a source refused for its keys, if it can be read, so its quotes are checked too."""
+    source_id, relative = table.get("id"), table.get("text")
+    if isinstance(source_id, str) and isinstance(relative, str) and source_id not in texts:
+        try:
+            texts[source_id] = read_source_text(relative, parsed.path, parsed.root)[1]
+        except SourceTextError:
+            pass  # the source's own problems are reported; its quotes cannot be checked
 
 
 # --- facts --------------------------------------------------------------------
@@ -166,12 +190,12 @@ def _citations(parsed: ParsedFile, index: int, table: dict[str, Any],
 
 def _report_citations(
     parsed: ParsedFile, index: int, table: dict[str, Any],
-    sources: dict[str, Source], quotes: QuoteFinder, report: Report, unusable: set[str],
+    texts: dict[str, str], quotes: QuoteFinder, report: Report, unusable: set[str],
 ) -> None:
     """Report each problem of the fact's citations, with its line (none for `unusable` sources:
-    their own problems are reported already)."""
+    their own problems are reported already). `texts`: every source text that could be read."""
     path, lines = parsed.path, parsed.lines
-    what = f"fact '{table['id']}'"
+    what = describe("fact", table, index)
     if not table["citations"]:
         report.add(path, parsed.entry("facts", index).key_line("citations"), f"{what}: needs at least one citation")
         return
@@ -183,15 +207,15 @@ def _report_citations(
         source_id, quote = cited["source"], cited["quote"]
         if source_id in unusable:
             continue
-        if source_id not in sources:
-            known = ", ".join(sorted(sources)) or "none"
+        if source_id not in texts:
+            known = ", ".join(sorted(texts)) or "none"
             report.add(path, entry.key_line("source"), f"{what}: cites unknown source '{source_id}' (known: {known})")
             continue
         if not quote.strip():
             report.add(path, entry.key_line("quote"), f"{what}: quote is empty")
         elif quotes.find(source_id, quote) is None:
             normalized = quotes.normalized(source_id)
-            passage, score = normalized.closest_passage(quote, sources[source_id].text)
+            passage, score = normalized.closest_passage(quote, texts[source_id])
             hint = f'; closest passage ({score:.0f}% alike): "{" ".join(passage.split())}"' if passage else ""
             if score == 100:  # all there, but cut out of longer words
                 hint = f'; quote whole words, as in: "{" ".join(passage.split())}"'
@@ -218,19 +242,31 @@ def _quotes_by_source(parsed_files: list[ParsedFile]) -> dict[str, list[str]]:
 
 
 def _load_facts(
-    parsed: ParsedFile, report: Report, sources: dict[str, Source],
+    parsed: ParsedFile, report: Report, texts: dict[str, str],
     quotes: QuoteFinder, facts: dict[str, Fact], fact_shape: ShapeChecker, unusable: set[str],
+    drafts: dict[str, tuple[str, str]],
 ) -> None:
+    """Load each fact of the file; `drafts` gets each draft's id -> (its proposal, the fact it names)."""
     path, lines = parsed.path, parsed.lines
     for index, table in enumerate(parsed.data.get("facts", [])):
         if not fact_shape(table):
             check_table(report, path, parsed.entry("facts", index), table, FACT, describe("fact", table, index))
+            # One pass: the quotes of a fact with a mistyped key are checked all the same.
+            if is_table_list(table.get("citations")):
+                _report_citations(parsed, index, table, texts, quotes, report, unusable)
             continue
         ok = _fact_is_clean(table, facts) or _report_fact(parsed, index, table, facts, report)
         citations = _citations(parsed, index, table, quotes)
         if citations is None:
-            _report_citations(parsed, index, table, sources, quotes, report, unusable)
-        if citations is None or not ok:
+            _report_citations(parsed, index, table, texts, quotes, report, unusable)
+        asks = load_asks(parsed, index, table, citations or (), report, _new_fact)
+        if citations is None or not ok or asks is None:
+            continue
+        if table.get("draft"):
+            drafts[table["id"]] = proposal(table)
+        elif "corroborates" in table or "disputes" in table:
+            report.add(path, parsed.entry("facts", index).line,
+                       f"fact '{table['id']}': 'corroborates' and 'disputes' are only for drafts (draft = true)")
             continue
         get = table.get
         fact_id = table["id"]
@@ -239,7 +275,7 @@ def _load_facts(
             tuple(get("aliases", ())), float(get("tolerance", 0)), get("approximate", False), get("unit", ""),
             tuple(get("tags", ())), tuple(get("distractors", ())), tuple(get("false_claims", ())),
             get("disputed", False), get("dispute_note", ""), get("note", ""),
-            Location.deferred(path, lines, ("facts", index)),
+            Location.deferred(path, lines, ("facts", index)), asks, fact_id, get("ordered", False),
         )
 
 
@@ -290,20 +326,35 @@ def _check_top_level(parsed: ParsedFile, report: Report) -> None:
 Progress = Callable[[int, int], None]
 
 
-def load_deck(paths: Iterable[Path | str], progress: Progress | None = None) -> Deck:
+def load_deck(paths: Iterable[Path | str], progress: Progress | None = None, *, complete: bool = True,
+              cache: DeckCache | None = None) -> Deck:
     """Load, validate and verify a deck from files and folders.
 
     Returns a `Deck` in which every citation's quote was found in its source text
     (with its span recorded). Raises `DeckProblems` listing every problem found.
     `progress(done, total)`, if given, is called as the work advances (twice per
-    file: parsed, then its facts verified), e.g. to drive a progress bar.
+    file: parsed, then its facts verified), e.g. to drive a progress bar. `complete=False`
+    accepts a deck still being made, with no source or no fact yet (every other rule holds).
+    With a `cache`, a complete deck whose files are all unchanged since it was last loaded
+    comes from the cache; any other is loaded in full and stored (a deck with problems
+    never is, so its problems are reported every time).
     """
+    paths = [Path(p) for p in paths]
     # The deck is built of acyclic objects, hundreds of thousands of them for a
     # large deck: the cyclic collector would only re-scan them again and again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_deck(paths, progress or _no_progress)
+        if not complete:
+            cache = None  # a deck still being made is checked by other rules: never cached
+        cached = cache.load(paths) if cache is not None else None
+        if cached is not None:
+            return cached
+        pending = cache.start(paths) if cache is not None else None
+        deck = _load_deck(paths, progress or _no_progress, complete, pending)
+        if pending is not None:
+            pending.store(deck)
+        return deck
     finally:
         if collecting:
             gc.enable()
@@ -313,9 +364,9 @@ def _no_progress(done: int, total: int) -> None:
     pass
 
 
-def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
+def _load_deck(paths: list[Path], progress: Progress, complete: bool, pending: PendingEntry | None) -> Deck:
     report = Report()
-    files = deck_files([Path(p) for p in paths], report)
+    files = deck_files(paths, report)
     total = 2 * len(files)
     parsed_files = []
     for done, (path, root) in enumerate(files.items(), 1):
@@ -324,44 +375,59 @@ def _load_deck(paths: Iterable[Path | str], progress: Progress) -> Deck:
             parsed_files.append(parsed)
         progress(done, total)
     try:
-        return _assemble(parsed_files, report, progress, len(files))
+        return _assemble(parsed_files, report, progress, len(files), complete, pending)
     finally:
         # Lines not asked for by now are found again from the files if ever asked for.
         for parsed in parsed_files:
+            if pending is not None:
+                pending.read(parsed.path, parsed.lines.text)
             parsed.lines.release()
 
 
-def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress, file_count: int) -> Deck:
+def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress, file_count: int,
+              complete: bool, pending: PendingEntry | None) -> Deck:
     for parsed in parsed_files:
         _check_top_level(parsed, report)
     sources: dict[str, Source] = {}
+    texts: dict[str, str] = {}
     for parsed in parsed_files:
-        _load_sources(parsed, report, sources)
-    # Sources declared but not loaded for their own problems: citing them is no further problem.
+        _load_sources(parsed, report, sources, texts, pending)
+    # Sources declared but whose text could not be read: citing them is no further problem.
     unusable = {table["id"] for parsed in parsed_files for table in parsed.data.get("sources", ())
-                if isinstance(table.get("id"), str)} - sources.keys()
-    quotes = QuoteFinder({source_id: source.text for source_id, source in sources.items()})
+                if isinstance(table.get("id"), str)} - texts.keys()
+    quotes = QuoteFinder(texts)
     quotes.find_all(_quotes_by_source(parsed_files))
     fact_shape = ShapeChecker(FACT)
     facts: dict[str, Fact] = {}
+    drafts: dict[str, tuple[str, str]] = {}
     claims: dict[str, UnsourcedClaim] = {}
     title = next((p.data["deck"].get("title", "") for p in parsed_files
                   if isinstance(p.data.get("deck"), dict) and p.data["deck"].get("title")), "")
+    date_order = declared_date_order(parsed_files, report)
+    entities: dict[str, Entity] = {}
+    entity_forms: dict[str, str] = {}
+    for parsed in parsed_files:
+        load_entities(parsed, report, entities, entity_forms)
     total = 2 * file_count
     for done, parsed in enumerate(parsed_files, file_count + 1):
-        _load_facts(parsed, report, sources, quotes, facts, fact_shape, unusable)
+        _load_facts(parsed, report, texts, quotes, facts, fact_shape, unusable, drafts)
         _load_claims(parsed, report, claims)
         # The parsed tables are done with: free them while the deck grows, to lower the peak.
         parsed.data = {}
         progress(done, total)
     progress(total, total)
 
-    if parsed_files and not report.problems:
+    if parsed_files and not report.problems and complete:
         if not sources:
             report.add(parsed_files[0].path, 1, "the deck declares no [[sources]]")
         if not facts:
             report.add(parsed_files[0].path, 1, "the deck declares no [[facts]]")
+    check_proposals(drafts, facts, report)
     if report.problems:
         raise DeckProblems(report.problems)
-    return Deck(title=title or "factdrill deck", sources=sources, facts=tuple(facts.values()),
-                unsourced_claims=tuple(claims.values()))
+    return Deck(title=title or "factdrill deck", sources=sources,
+                facts=tuple(f for f in facts.values() if f.id not in drafts),
+                unsourced_claims=tuple(claims.values()),
+                drafts=tuple(f for f in facts.values() if f.id in drafts),
+                draft_links={i: link for i, link in drafts.items() if link[0]},
+                entities=tuple(entities.values()), date_order=date_order)

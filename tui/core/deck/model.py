@@ -7,11 +7,12 @@ never mutates them.
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError, dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Hashable, Mapping, Protocol, TypeVar
 
-ANSWER_KINDS = ("text", "name", "place", "number", "percent", "date", "duration", "list")
+ANSWER_KINDS = ("text", "name", "place", "number", "percent", "money", "date", "duration", "list")
 DATE_PRECISIONS = ("exact", "inferred", "unknown")
 TITLE_KINDS = ("headline", "descriptive")
 UNKNOWN_OUTLET = "unknown"
@@ -183,7 +184,14 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One checkable statement, its quiz material and its sources."""
+    """One checkable statement, its quiz material and its sources.
+
+    A fact is also the first of its asks (the questions a quiz can put about it). Its
+    further asks (`asks`, from `[[facts.asks]]`) are Facts too: each has its own id
+    (`<fact id>#<ask id>`), question, answer, kind, aliases and distractors, and shares
+    the fact's statement, citations, tags, dispute and note; `fact_id` names the fact.
+    Checking, quizzing and progress work on any ask alike.
+    """
 
     id: str
     statement: str
@@ -202,10 +210,23 @@ class Fact:
     dispute_note: str = ""
     note: str = ""
     location: Location | None = None
+    asks: tuple["Fact", ...] = ()  # the fact's further asks; () on an ask
+    fact_id: str = ""  # the fact this asks about: its own id on a fact
+    ordered: bool = False  # the answer's parts must come in this order ("7 to 2", a ranking)
 
     @property
     def question(self) -> str:
         return self.questions[0]
+
+    @property
+    def is_ask(self) -> bool:
+        """An ask of another fact, rather than a fact asked from its own side."""
+        return bool(self.fact_id) and self.fact_id != self.id
+
+    @property
+    def about(self) -> str:
+        """The id of the fact this asks about: its own for a fact."""
+        return self.fact_id or self.id
 
     @property
     def source_ids(self) -> tuple[str, ...]:
@@ -213,6 +234,7 @@ class Fact:
         return tuple(dict.fromkeys(c.source_id for c in self.citations))
 
 
+@cache  # one twin class per model class, however many modules ask
 def fast_constructor(cls: type[_Frozen]) -> Callable[..., _Frozen]:
     """A positional constructor for the frozen, slotted dataclass `cls`, several times faster.
 
@@ -250,6 +272,20 @@ class UnsourcedClaim:
     location: Location | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A party the deck's answers may name (a country, a government, an alliance) and every
+    form that names it: "Russia", "Russian", "Moscow", "the Kremlin". An answer naming
+    another party than the expected one is wrong."""
+
+    id: str
+    forms: tuple[str, ...]
+    location: Location | None = None
+
+
+DATE_ORDERS = ("DMY", "MDY", "YMD")  # how the deck reads all-numeric dates such as 02.06.2025
+
+
 @dataclass(frozen=True)
 class Deck:
     """A verified deck: every citation's quote was found in its source's text."""
@@ -258,14 +294,37 @@ class Deck:
     sources: Mapping[str, Source]
     facts: tuple[Fact, ...]
     unsourced_claims: tuple[UnsourcedClaim, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    date_order: str = ""  # one of DATE_ORDERS, or "" when the deck declares none
+    # Facts marked `draft = true`: verified like facts, never quizzed, searched or browsed until accepted.
+    drafts: tuple[Fact, ...] = ()
+    # A draft's proposal about an existing fact: draft id -> ("corroborates" | "disputes", fact id).
+    draft_links: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     facts_by_id: Mapping[str, Fact] = field(init=False, repr=False)
+    asks: tuple[Fact, ...] = field(init=False, repr=False)
+    asks_by_id: Mapping[str, Fact] = field(init=False, repr=False)
+    # Facts by cited source, made on first use in one pass (Browse by article, an article's facts).
+    _by_source: Mapping[str, tuple[Fact, ...]] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
         object.__setattr__(self, "facts_by_id", MappingProxyType({f.id: f for f in self.facts}))
+        # Every fact, each followed by its further asks: what a quiz can ask, each with its own id.
+        asks = tuple(a for f in self.facts for a in (f, *f.asks)) if any(f.asks for f in self.facts) else self.facts
+        object.__setattr__(self, "asks", asks)
+        object.__setattr__(self, "asks_by_id", MappingProxyType({a.id: a for a in asks})
+                           if asks is not self.facts else self.facts_by_id)
 
     def fact(self, fact_id: str) -> Fact:
         return self.facts_by_id[fact_id]
+
+    def ask(self, ask_id: str) -> Fact:
+        """A fact by its id, or one of its asks by `<fact id>#<ask id>` (KeyError if neither)."""
+        return self.asks_by_id[ask_id]
+
+    def fact_of(self, ask: Fact) -> Fact:
+        """The fact an ask asks about (a fact is its own)."""
+        return self.facts_by_id[ask.about]
 
     def source_of(self, citation: Citation) -> Source:
         return self.sources[citation.source_id]
@@ -285,4 +344,14 @@ class Deck:
         return tuple(dict.fromkeys(t for f in self.facts for t in f.tags))
 
     def facts_citing(self, source_id: str) -> tuple[Fact, ...]:
-        return tuple(f for f in self.facts if source_id in f.source_ids)
+        """The facts citing the source, in deck order (indexed once for all sources: O(facts))."""
+        by_source = self._by_source
+        if by_source is None:
+            grouped: dict[str, list[Fact]] = {}
+            for fact in self.facts:
+                for cited in {c.source_id for c in fact.citations}:
+                    grouped.setdefault(cited, []).append(fact)
+            # Two threads may both build it; either result is the same.
+            by_source = MappingProxyType({sid: tuple(facts) for sid, facts in grouped.items()})
+            object.__setattr__(self, "_by_source", by_source)
+        return by_source.get(source_id, ())

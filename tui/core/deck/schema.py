@@ -126,7 +126,7 @@ class Schema(NamedTuple):
     required: tuple[str, ...]
 
 
-DECK = Schema({"title": STRING, "description": STRING}, ())
+DECK = Schema({"title": STRING, "description": STRING, "date_order": STRING}, ())
 SOURCE = Schema({
     "id": STRING, "title": STRING, "title_kind": STRING, "outlet": STRING, "date": DATE,
     "date_precision": STRING, "date_basis": STRING, "language": STRING, "text": STRING,
@@ -136,11 +136,17 @@ FACT = Schema({
     "id": STRING, "statement": STRING, "questions": STRINGS, "answer": STRING, "kind": STRING,
     "aliases": STRINGS, "tolerance": NUMBER, "approximate": BOOL, "unit": STRING,
     "tags": STRINGS, "distractors": STRINGS, "false_claims": STRINGS, "disputed": BOOL,
-    "dispute_note": STRING, "note": STRING, "citations": TABLES,
+    "dispute_note": STRING, "note": STRING, "citations": TABLES, "asks": TABLES, "ordered": BOOL,
+    "draft": BOOL, "corroborates": STRING, "disputes": STRING,
 }, ("id", "statement", "questions", "answer", "kind", "citations"))
+ASK = Schema({
+    "id": STRING, "question": STRING, "answer": STRING, "kind": STRING, "aliases": STRINGS,
+    "distractors": STRINGS, "tolerance": NUMBER, "approximate": BOOL, "unit": STRING, "ordered": BOOL,
+}, ("id", "question", "answer", "kind"))
 CITATION = Schema({"source": STRING, "quote": STRING}, ("source", "quote"))
 CLAIM = Schema({"id": STRING, "claim": STRING, "tags": STRINGS, "note": STRING}, ("id", "claim"))
-TOP_LEVEL_KEYS = {"deck", "sources", "facts", "not_in_sources"}
+ENTITY = Schema({"id": STRING, "forms": STRINGS, "note": STRING}, ("id", "forms"))
+TOP_LEVEL_KEYS = {"deck", "sources", "facts", "not_in_sources", "entities"}
 
 
 # --- checking a table -------------------------------------------------------------

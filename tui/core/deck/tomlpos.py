@@ -206,6 +206,11 @@ class FileLines:
             self._positions = scan(text)
         return self._positions
 
+    @property
+    def text(self) -> str | None:
+        """The file's text while the loader holds it; None after `release()`."""
+        return self._text
+
     def release(self) -> None:
         """Drop the text and any scan of it (both are found again if asked for)."""
         self._text = None

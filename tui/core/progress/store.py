@@ -5,11 +5,13 @@ or under `$FACTDRILL_DATA_DIR` when that is set (tests, classroom machines).
 Each answer is written in its own transaction, so quitting, a crash or a full
 disk loses at most the answer being written, never what was already saved.
 
-Scheduling is FSRS (the `fsrs` package): a fact's card is rated from the verdict
-(correct -> Good, close -> Hard, incorrect or revealed -> Again; a skip is not a
-review). Cards get a stable `card_id` derived from the deck and the fact id,
-because fsrs's default id is a timestamp, which collides when cards are made in
-the same millisecond.
+Scheduling is FSRS (the `fsrs` package), one card per ask: a fact asked from its
+own side and each of its `[[facts.asks]]` (id `fact#ask`) are learnt and scheduled
+apart, so knowing who Trump called "absolutely crazy" says nothing of what he called
+him. A card is rated from the verdict (correct -> Good, close -> Hard, incorrect or
+revealed -> Again; a skip is not a review). Cards get a stable `card_id` derived from
+the deck and the ask id, because fsrs's default id is a timestamp, which collides when
+cards are made in the same millisecond. The `fact_id` column holds the ask id.
 """
 
 from __future__ import annotations
@@ -103,12 +105,24 @@ class RoundRecord:
     score: int
     total: int
     seconds: float
+    close: int = 0  # of the score, how many answers were close (a slip)
+
+
+@dataclass(frozen=True, slots=True)
+class AnsweredRow:
+    """One saved answer, as a learner's report reads it."""
+
+    answered_at: datetime  # UTC
+    fact_id: str | None
+    verdict: str
+    given: str
 
 
 @dataclass(frozen=True, slots=True)
 class ProgressSummary:
     answers: int
     facts_seen: int
+    close_answers: int
     facts_due: int
     rounds: tuple[RoundRecord, ...]  # most recent first
 
@@ -125,8 +139,16 @@ class ProgressStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
             self._db.executescript(_SCHEMA)
+            self._add_close_column()
         except (OSError, sqlite3.Error) as error:
             raise ProgressError(f"{self.path}: cannot use the progress file ({error})") from None
+
+    def _add_close_column(self) -> None:
+        """Files written before close answers were counted per round get the column (0 for old rounds)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(rounds)")}
+        if "close" not in columns:
+            with self._db:
+                self._db.execute("ALTER TABLE rounds ADD COLUMN close INTEGER NOT NULL DEFAULT 0")
 
     def __enter__(self) -> "ProgressStore":
         return self
@@ -179,8 +201,9 @@ class ProgressStore:
         settings = {"count": spec.count, "tags": list(spec.tags), "sources": list(spec.sources),
                     "types": list(spec.types), "seed": spec.seed}
         self._write([(
-            "INSERT INTO rounds (deck, finished_at, score, total, seconds, spec) VALUES (?, ?, ?, ?, ?, ?)",
-            (deck.title, _stamp(when or _now()), result.score, result.total, result.elapsed, json.dumps(settings)),
+            "INSERT INTO rounds (deck, finished_at, score, total, seconds, spec, close) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (deck.title, _stamp(when or _now()), result.score, result.total, result.elapsed, json.dumps(settings),
+             result.close),
         )])
 
     def due_fact_ids(self, deck: Deck, now: datetime | None = None) -> list[str]:
@@ -196,21 +219,36 @@ class ProgressStore:
         return [fact_id for (fact_id,) in rows]
 
     def due_in(self, deck: Deck, now: datetime | None = None) -> list[str]:
-        """The facts of `deck` due again by `now`, most overdue first; facts since removed from it left out."""
-        return [fact_id for fact_id in self.due_fact_ids(deck, now) if fact_id in deck.facts_by_id]
+        """The asks (facts, `fact#ask`s) of `deck` due again by `now`, most overdue first; those since
+        removed from it left out."""
+        return [ask_id for ask_id in self.due_fact_ids(deck, now) if ask_id in deck.asks_by_id]
+
+    def answered(self, deck: Deck) -> list[AnsweredRow]:
+        """Every answer saved for `deck`, oldest first."""
+        try:
+            rows = self._db.execute(
+                "SELECT answered_at, fact_id, verdict, given FROM answers WHERE deck = ? ORDER BY answered_at, id",
+                (deck.title,),
+            ).fetchall()
+            return [AnsweredRow(datetime.fromisoformat(at), fact_id, verdict, given)
+                    for at, fact_id, verdict, given in rows]
+        except (sqlite3.Error, ValueError, TypeError) as error:
+            raise ProgressError(f"{self.path}: cannot read progress ({error})") from None
 
     def summary(self, deck: Deck, now: datetime | None = None, recent: int = 5) -> ProgressSummary:
         try:
             with closing(self._db.cursor()) as cursor:
                 answers = cursor.execute("SELECT count(*) FROM answers WHERE deck = ?", (deck.title,)).fetchone()[0]
+                close = cursor.execute("SELECT count(*) FROM answers WHERE deck = ? AND verdict = 'close'",
+                                       (deck.title,)).fetchone()[0]
                 seen = cursor.execute("SELECT count(*) FROM cards WHERE deck = ?", (deck.title,)).fetchone()[0]
                 rounds = cursor.execute(
-                    "SELECT finished_at, score, total, seconds FROM rounds WHERE deck = ? ORDER BY id DESC LIMIT ?",
+                    "SELECT finished_at, score, total, seconds, close FROM rounds WHERE deck = ? ORDER BY id DESC LIMIT ?",
                     (deck.title, recent),
                 ).fetchall()
         except sqlite3.Error as error:
             raise ProgressError(f"{self.path}: cannot read progress ({error})") from None
-        return ProgressSummary(answers, seen, len(self.due_fact_ids(deck, now)),
+        return ProgressSummary(answers, seen, close, len(self.due_fact_ids(deck, now)),
                                tuple(RoundRecord(*row) for row in rounds))
 
 

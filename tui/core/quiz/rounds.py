@@ -10,14 +10,15 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Any, Callable, Protocol
 
 from tui.core.deck.model import Deck, Fact, UnsourcedClaim
-from tui.core.verdicts import MISSED, Outcome, QuestionType, Verdict
+from tui.core.quiz.leaks import LeakGuard
 from tui.core.quiz.questions import (
     JUDGEMENT_LABELS, QUESTION_TYPES, Question, feasible_types, make_question, parse_choice,
     parse_judgement, refutable, unsourced_question,
 )
+from tui.core.verdicts import MISSED, Outcome, QuestionType, Verdict
 
 __all__ = [
     "QUESTION_TYPES", "RoundSpec", "Round", "QuestionResult", "RoundResult", "QuizSession",
@@ -36,7 +37,7 @@ class RoundSpec:
     sources: tuple[str, ...] = ()
     types: tuple[str, ...] = QUESTION_TYPES
     seed: int = 0
-    only: tuple[str, ...] = ()  # question keys (fact ids, "not-in-sources:<id>") for a retry
+    only: tuple[str, ...] = ()  # question keys (ask ids, "not-in-sources:<id>") for a retry
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,61 +73,94 @@ def _claim_matches(claim: UnsourcedClaim, spec: RoundSpec) -> bool:
     return not spec.only or f"not-in-sources:{claim.id}" in spec.only
 
 
-def build_round(deck: Deck, spec: RoundSpec) -> Round:
-    """A round of at most `spec.count` questions from the facts matching the filters.
+class _Material:
+    """What a round can still draw on: the matching asks and claims, shuffled; which types each
+    ask allows (worked out only for the asks a round reaches: on a large deck, checking every
+    fact's cloze sentences and prompts would take minutes); the facts asked; what was shown."""
 
-    Promises: no fact (or unsourced claim) twice; only `spec.types`, spread as evenly
-    as the material allows; no prompt shows its answer; the same inputs give the same round.
+    def __init__(self, deck: Deck, spec: RoundSpec, types: tuple[str, ...], rng: random.Random) -> None:
+        self.deck, self.types = deck, types
+        self.asks = [f for f in deck.asks if _fact_matches(f, spec)]
+        rng.shuffle(self.asks)
+        self.claims = [c for c in deck.unsourced_claims if _claim_matches(c, spec)] if "claim" in types else []
+        rng.shuffle(self.claims)
+        self._feasible: dict[str, tuple[str, ...]] = {}
+        self._closed: set[str] = set()  # types no remaining ask allows; taking asks away never reopens one
+        self._guard = LeakGuard(deck)
+        self._asked: set[str] = set()  # facts asked already, from any side
+
+    def allowed(self, ask: Fact) -> tuple[str, ...]:
+        if ask.id not in self._feasible:
+            self._feasible[ask.id] = tuple(t for t in feasible_types(self.deck, ask) if t in self.types)
+        return self._feasible[ask.id]
+
+    def is_open(self, type_: str) -> bool:
+        if type_ == "claim" and self.claims:
+            return True
+        if type_ not in self._closed and not any(type_ in self.allowed(f) for f in self.asks):
+            self._closed.add(type_)
+        return type_ not in self._closed
+
+    def take(self, type_: str) -> Fact | None:
+        """The first remaining ask allowing `type_` whose fact is not asked and whose answer
+        nothing has shown; asks that fail the last two are dropped for good (shown stays shown)."""
+        index = 0
+        while index < len(self.asks):
+            ask = self.asks[index]
+            if type_ in self.allowed(ask):
+                if ask.about in self._asked or self._guard.shows(ask):
+                    del self.asks[index]
+                    continue
+                return ask
+            index += 1
+        return None
+
+    def placed(self, question: Question, ask: Fact | None) -> Question:
+        """Record that `question` (about `ask`, if any) is in the round; returns it."""
+        self._guard.add(question)
+        if ask is not None:
+            self._asked.add(ask.about)
+            self.asks.remove(ask)
+        return question
+
+
+def build_round(deck: Deck, spec: RoundSpec) -> Round:
+    """A round of at most `spec.count` questions from the asks of the facts matching the filters.
+
+    Promises: no fact asked twice (from whichever side), no unsourced claim twice; only
+    `spec.types`, spread as evenly as the material allows; no prompt shows its answer, and
+    nothing a question shows (prompt, options, feedback) holds the answer of a later one —
+    an ask whose answer was shown is left out; the same inputs give the same round.
     """
     rng = random.Random(spec.seed)
     types = tuple(t for t in QUESTION_TYPES if t in spec.types)
-    facts = [f for f in deck.facts if _fact_matches(f, spec)]
-    rng.shuffle(facts)
-    claims = [c for c in deck.unsourced_claims if _claim_matches(c, spec)] if "claim" in types else []
-    rng.shuffle(claims)
-    # Which types each fact allows is worked out only for the facts a round reaches: on a
-    # large deck, checking every fact (cloze sentences, answers in prompts) would take minutes.
-    feasible: dict[str, tuple[str, ...]] = {}
-
-    def allowed(fact: Fact) -> tuple[str, ...]:
-        if fact.id not in feasible:
-            feasible[fact.id] = tuple(t for t in feasible_types(deck, fact) if t in types)
-        return feasible[fact.id]
-
-    closed: set[str] = set()  # types no remaining fact allows; taking facts away never reopens one
-
-    def is_open(type_: str) -> bool:
-        if type_ == "claim" and claims:
-            return True
-        if type_ not in closed and not any(type_ in allowed(f) for f in facts):
-            closed.add(type_)
-        return type_ not in closed
-
+    material = _Material(deck, spec, types, rng)
     used = {t: 0 for t in types}
     questions: list[Question] = []
-    while len(questions) < spec.count and (facts or claims):
-        open_types = [t for t in types if is_open(t)]
+    while len(questions) < spec.count and (material.asks or material.claims):
+        open_types = [t for t in types if material.is_open(t)]
         if not open_types:
             break
         fewest = min(used[t] for t in open_types)
         type_ = rng.choice([t for t in open_types if used[t] == fewest])
+        fact = material.take(type_)
+        if fact is None and not (type_ == "claim" and material.claims):
+            continue  # every ask of this type was dropped: is_open now says so
         used[type_] += 1
-        fact = next((f for f in facts if type_ in allowed(f)), None)
         if type_ == "claim":
             judgements = []
             if fact is not None:
                 judgements += ["supported"] + (["refuted"] if refutable(fact) else [])
-            if claims:
+            if material.claims:
                 judgements.append("not-in-sources")
             judgement = rng.choice(judgements)
             if judgement == "not-in-sources":
-                questions.append(unsourced_question(claims.pop(0)))
+                questions.append(material.placed(unsourced_question(material.claims.pop(0)), None))
                 continue
-            questions.append(make_question(deck, fact, "claim", rng, judgement))
+            questions.append(material.placed(make_question(deck, fact, "claim", rng, judgement), fact))
         else:
             assert fact is not None
-            questions.append(make_question(deck, fact, type_, rng))
-        facts.remove(fact)
+            questions.append(material.placed(make_question(deck, fact, type_, rng), fact))
     return Round(spec, tuple(questions))
 
 
@@ -140,7 +174,20 @@ class NotAnAnswer(ValueError):
     """The input is not a possible answer to this question (e.g. 'x' for a choice); ask again."""
 
 
-def _claim_explanation(question: Question) -> str:
+class ClaimChecker(Protocol):
+    """The deck's fact checker, as the quiz uses it: a claim's verdict and its one-line reason."""
+
+    def __call__(self, claim: str) -> Any: ...
+
+
+def _claim_explanation(question: Question, claims: ClaimChecker | None = None) -> str:
+    """Why the claim is what it is: the fact checker's reason line ("427 ≠ 472 (article 003)"),
+    the same line `factdrill check` and Search show, when it reaches the deck's judgement;
+    otherwise the deck's own words."""
+    if claims is not None:
+        verdict = claims(question.claim)
+        if verdict.label == question.judgement:
+            return verdict.reason + (f" — {verdict.note}" if verdict.note else "")
     if question.judgement == "not-in-sources":
         note = question.unsourced.note if question.unsourced else ""
         return "None of the articles says this." + (f" {note}" if note else "")
@@ -150,7 +197,7 @@ def _claim_explanation(question: Question) -> str:
     return "The sources state this."
 
 
-def grade_answer(question: Question, given: str, checker: Checker) -> Verdict:
+def grade_answer(question: Question, given: str, checker: Checker, claims: ClaimChecker | None = None) -> Verdict:
     """Grade a non-empty answer: choices and claims exactly by label, typed and cloze by the checker.
 
     Raises `NotAnAnswer` when a choice or claim answer names no option; an empty answer
@@ -170,14 +217,15 @@ def grade_answer(question: Question, given: str, checker: Checker) -> Verdict:
             raise NotAnAnswer("judge s (Supported), r (Refuted) or n (Not in the sources)")
         ok = judgement == question.judgement
         return Verdict(JUDGEMENT_LABELS[judgement], Outcome.CORRECT if ok else Outcome.INCORRECT, "judgement",
-                       question.expected, _claim_explanation(question))
-    assert question.fact is not None
-    return checker.check(question.fact, given)
+                       question.expected, _claim_explanation(question, claims))
+    checked = question.checked_against
+    assert checked is not None
+    return checker.check(checked, given)
 
 
-def missed_grade(question: Question, outcome: Outcome) -> Verdict:
+def missed_grade(question: Question, outcome: Outcome, claims: ClaimChecker | None = None) -> Verdict:
     """The verdict on a skipped or revealed question."""
-    explanation = _claim_explanation(question) if question.type == QuestionType.CLAIM else ""
+    explanation = _claim_explanation(question, claims) if question.type == QuestionType.CLAIM else ""
     return Verdict("", outcome, str(outcome), question.expected, explanation)
 
 
@@ -225,6 +273,11 @@ class RoundResult:
         return sum(1 for r in self.results if r.grade.correct)
 
     @property
+    def close(self) -> int:
+        """How many answers were close (a slip): counted in the score, and shown apart."""
+        return sum(1 for r in self.results if r.verdict == Outcome.CLOSE)
+
+    @property
     def total(self) -> int:
         return len(self.results)
 
@@ -270,6 +323,7 @@ class QuizSession:
     results: list[QuestionResult] = field(default_factory=list)
     index: int = 0
     settled: bool = False
+    claims: ClaimChecker | None = None  # explains "Judge the claim" answers with the fact checker's reason
 
     def __post_init__(self) -> None:
         self.started = self.clock()
@@ -302,14 +356,14 @@ class QuizSession:
         question = self.current
         if question is None:
             raise RuntimeError("the round is over")
-        return self._settle(grade_answer(question, given, self.checker))
+        return self._settle(grade_answer(question, given, self.checker, self.claims))
 
     def skip(self) -> QuestionResult:
-        return self._settle(missed_grade(self.current, Outcome.SKIPPED))
+        return self._settle(missed_grade(self.current, Outcome.SKIPPED, self.claims))
 
     def reveal(self) -> QuestionResult:
         """Show the answer; the question counts as missed."""
-        return self._settle(missed_grade(self.current, Outcome.REVEALED))
+        return self._settle(missed_grade(self.current, Outcome.REVEALED, self.claims))
 
     def advance(self) -> Question | None:
         """Move past a settled question; the next question, or None at the end."""

@@ -15,7 +15,7 @@ from typing import Callable, Protocol
 
 from tui.core.deck.model import Deck
 from tui.core.quiz.questions import Question
-from tui.core.quiz.rounds import Checker, QuestionResult, QuizSession, Round, RoundResult
+from tui.core.quiz.rounds import Checker, ClaimChecker, QuestionResult, QuizSession, Round, RoundResult
 from tui.core.verdicts import StrEnum
 
 __all__ = ["Recorder", "RoundRunner", "RoundState"]
@@ -45,8 +45,9 @@ class RoundRunner:
 
     def __init__(self, deck: Deck, round_: Round, checker: Checker, recorder: Recorder,
                  report: Callable[[str], None] = lambda problem: None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.play = QuizSession(deck, round_, checker, clock)
+                 clock: Callable[[], float] = time.monotonic, claims: ClaimChecker | None = None) -> None:
+        """`claims`: the deck's fact checker, whose reason line explains "Judge the claim" answers."""
+        self.play = QuizSession(deck, round_, checker, clock, claims=claims)
         self._recorder = recorder
         self._report = report
         self._round_saved = False

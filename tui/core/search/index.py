@@ -166,6 +166,21 @@ class SearchIndex:
             for source_id in fact.source_ids:
                 self._source_docs.setdefault(source_id.casefold(), set()).add(doc)
 
+    # --- as plain data, for the deck cache (see stored.py) -------------------
+
+    def to_state(self) -> tuple:
+        """The index as plain data (marshal-able: nothing but built-in types), for `from_state`."""
+        from tui.core.search.stored import index_state
+
+        return index_state(self)
+
+    @classmethod
+    def from_state(cls, deck: Deck, state: tuple) -> "SearchIndex":
+        """The index `to_state` gave, over the same `deck`, without building it again."""
+        from tui.core.search.stored import index_from_state
+
+        return index_from_state(cls, deck, state)
+
     @property
     def vocabulary_size(self) -> int:
         return len(self.vocabulary.keys)

@@ -3,8 +3,9 @@
 `Vocabulary` turns a deck's facts into key ids per field (see `tokens.py` for
 keys and surfaces) and expands a typed term to the keys it may mean: the word
 itself, the words it begins (a sorted table of surface forms, bisected), or —
-only when the term has no hit at all — its closest spellings by rapidfuzz. It
-also finds the words of a text that a query's terms match, for highlighting.
+only when the term has no hit at all — its closest spellings by rapidfuzz
+(imported then, not before). It also finds the words of a text that a query's
+terms match, for highlighting.
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
-
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
 
 from tui.core.deck.model import Fact
 from tui.core.search.tokens import STOPWORDS, WORD_PATTERN, fold, is_number, key, surface, words
@@ -42,10 +40,12 @@ def fact_fields(fact: Fact) -> Iterable[tuple[str, str]]:
     mentioning "missile" is no more about missiles than a fact with one.
     """
     yield "statement", fact.statement
-    yield "question", "\n".join(fact.questions)
+    # A fact's further asks are found through it: "Who did Trump call crazy?" -> Putin.
+    asks = (fact, *fact.asks)
+    yield "question", "\n".join(q for ask in asks for q in ask.questions)
     # The unit names what the answer counts: "472" drones is a fact about drones.
-    yield "answer", f"{fact.answer}\n{fact.unit}" if fact.unit else fact.answer
-    yield "alias", "\n".join(fact.aliases)
+    yield "answer", "\n".join(f"{ask.answer}\n{ask.unit}" if ask.unit else ask.answer for ask in asks)
+    yield "alias", "\n".join(alias for ask in asks for alias in ask.aliases)
     yield "quote", "\n".join(citation.quote for citation in fact.citations)
     yield "false_claim", "\n".join(fact.false_claims)
     yield "tag", " ".join(tag.replace("-", " ") for tag in fact.tags)
@@ -145,6 +145,21 @@ class Vocabulary:
             if not is_number(k):
                 self._by_length.setdefault(len(k), []).append(k)
 
+    def to_state(self) -> tuple:
+        """Everything `expand` needs, as plain data (after `index_prefixes`)."""
+        return (self.keys, self._surfaces, tuple(self._surface_keys), self._short_prefixes, self._by_length)
+
+    @classmethod
+    def from_state(cls, state: tuple, df: Sequence[int]) -> "Vocabulary":
+        vocabulary = cls()
+        keys, vocabulary._surfaces, vocabulary._surface_keys, vocabulary._short_prefixes, by_length = state
+        vocabulary.keys = list(keys)
+        vocabulary.key_ids = {k: i for i, k in enumerate(keys)}
+        vocabulary._by_length = by_length
+        vocabulary._df = df
+        del vocabulary._surface_sets
+        return vocabulary
+
     def prefix_keys(self, prefix: str) -> tuple[int, ...]:
         """Ids of the keys of words starting with `prefix` (a surface form), most frequent first when many."""
         if not prefix:
@@ -169,6 +184,9 @@ class Vocabulary:
         cached = self._fuzzy_cache.get(k)
         if cached is not None:
             return cached
+        from rapidfuzz import process  # only a typo needs it: not imported for a search without one
+        from rapidfuzz.distance import DamerauLevenshtein
+
         spread = 1 if len(k) < 6 else 2
         candidates = [c for n in range(len(k) - spread, len(k) + spread + 1) for c in self._by_length.get(n, ())]
         matches = process.extract(
