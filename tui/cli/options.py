@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -49,8 +50,8 @@ def positive_int(value: str) -> int:
 def require_terminal(command: str) -> None:
     """Exit 2 with a one-line message unless stdin and stdout are both terminals: the app
     would otherwise draw into a pipe and wait forever for keys."""
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        return
+    if (sys.stdin.isatty() and sys.stdout.isatty()) or os.environ.get("TEXTUAL_DRIVER"):
+        return  # a terminal, or another driver (textual-serve's, to a browser) draws the app
     print(f"{command}: the app needs a terminal (stdin and stdout); "
           "for pipes and scripts use `factdrill quiz --plain`", file=sys.stderr)
     raise SystemExit(2)
