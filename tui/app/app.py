@@ -170,7 +170,6 @@ class FactdrillApp(App):
         assert self.session is not None
         if not self.session.search_index_ready:
             self.session.search_index
-            self.session.deck.facts_citing("")  # its facts-by-source index, for Browse by article
             self.call_from_thread(_freeze_long_lived_objects, "index")
 
     def on_mount(self) -> None:
