@@ -111,6 +111,7 @@ class FactdrillApp(App):
         self.session: DeckSession | None = None if deck is None else DeckSession(
             deck, round_spec=round_spec, cache=cache)
         self.start_mode = mode
+        self._shown_first_screen = False
         self.deck_paths = tuple(deck_paths)
         self.deck_folder = deck_folder
         self.load_problems: tuple[Problem, ...] = ()  # why the deck did not load; the app has exited
@@ -123,6 +124,16 @@ class FactdrillApp(App):
 
     def _mode_screen(self, mode: str) -> Screen:
         """The screen a mode starts with, given this app's deck session (imported when first shown)."""
+        screen = self._new_mode_screen(mode)
+        if self._shown_first_screen:
+            # Its widgets are styled as they mount, by the stylesheet as it is now. Marked as up to
+            # date with it, or Textual parses all the CSS again from scratch and restyles every screen,
+            # twice, before its first frame (at each first switch of mode). Not the first screen: it
+            # needs that restyle (without it some text takes the background's colour).
+            screen._css_update_count = self._css_update_count
+        return screen
+
+    def _new_mode_screen(self, mode: str) -> Screen:
         assert self.session is not None, "modes open only once the deck is loaded"
         if mode == "browse":
             from tui.app.screens.browse import BrowseScreen
@@ -149,6 +160,7 @@ class FactdrillApp(App):
         return QuizScreen(self.session)
 
     def on_ready(self) -> None:
+        self._shown_first_screen = True
         # The first screen is drawn: now the search index can be read or built, off the UI thread.
         if self.session is not None:
             self._prepare_search_index()
@@ -159,7 +171,6 @@ class FactdrillApp(App):
         assert self.session is not None
         if not self.session.search_index_ready:
             self.session.search_index
-            self.session.deck.facts_citing("")  # its facts-by-source index, for Browse by article
             self.call_from_thread(_freeze_long_lived_objects, "index")
 
     def on_mount(self) -> None:
