@@ -96,6 +96,13 @@ def test_a_supported_claim_from_two_facts_shows_both(checker):
     assert set(evidence_ids(verdict)) == {"roadmap-no-recognition", "roadmap-reparations"}
 
 
+def test_two_facts_pieced_together_never_back_what_a_third_negates(checker):
+    # One fact's 30-day ceasefire and another's agreement at the first round, against the fact that
+    # the first round produced no ceasefire: never Supported.
+    verdict = checker.check("At the first round, the two sides agreed to a full ceasefire.")
+    assert verdict.label != SUPPORTED, verdict.reason
+
+
 @pytest.mark.parametrize("claim", [
     "Ukraine's air defences shot down most of the 472 drones.",  # shares "472 drones" with a fact
     "The first round of talks on May 16 lasted about two hours.",  # another round's length is no contradiction

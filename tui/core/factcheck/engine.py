@@ -138,7 +138,8 @@ class FactChecker:
                 # "the 6,000 bodies" and "in recent weeks" share nothing, so "within a week" stays unbacked.
                 if joint >= SUPPORT_COVERAGE and min(first.coverage, second.coverage) >= 0.3 \
                         and first.covered_roots & second.covered_roots \
-                        and figures <= first.covered_roots | second.covered_roots:
+                        and figures <= first.covered_roots | second.covered_roots \
+                        and not _negated_elsewhere(comparisons, first.covered_roots | second.covered_roots):
                     return sorted((first, second), key=lambda c: -c.coverage)
         return []
 
@@ -281,6 +282,29 @@ def _stated_by(refuting: Comparison, supporting: Sequence[Comparison]) -> bool:
         return False  # one fact, saying more of the claim than the one gainsaying it
     roots = {w.root for w in read_words(says)}
     return bool(roots) and all(any(r in s.covered_roots for s in supporting) for r in roots)
+
+
+def _negated_elsewhere(comparisons: Sequence[Comparison], pieced: set[str]) -> bool:
+    """Another fact on the same thing (two or more of the words the pair covers) negates or opposes
+    the claim: "the sides agreed to a full ceasefire" pieced from one fact's ceasefire and another's
+    agreement at the first round, against "the first round produced ... no ceasefire"."""
+    return any(kind in ("negation", "opposite") and len(c.covered_roots & pieced) >= 2
+               and _denies_what_is_claimed(kind, claim_says, evidence_says)
+               for c in comparisons for kind, claim_says, evidence_says in c.conflicts)
+
+
+_DENIALS = frozenset({"no", "not", "never", "without", "nor"})
+
+
+def _denies_what_is_claimed(kind: str, claim_says: str, evidence_says: str) -> bool:
+    """An opposite always; a negation only when the word it denies is one the claim asserts
+    ("no ceasefire" against "agreed to a full ceasefire", not "not presented" against "answer")."""
+    if kind != "negation":
+        return True
+    claimed = {word.strip(".,;:'’\"").lower() for word in claim_says.split()}
+    evidence = [word.strip(".,;:'’\"").lower() for word in evidence_says.split()]
+    return any(word in _DENIALS and following in claimed
+               for word, following in zip(evidence, evidence[1:]))
 
 
 def _a_pair(word: Word) -> bool:
