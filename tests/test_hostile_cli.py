@@ -181,6 +181,7 @@ def test_hostile_classroom_reaches_no_terminal(results: Path, args: list[str], s
     result = run([str(results) if arg == "RESULTS" else arg for arg in args], colour=colour)
     assert result.returncode == status, result.stderr[-2000:]
     assert_inert(result, colour)
+    assert (result.stdout if status == 0 else result.stdout + result.stderr).strip()  # it did say something
 
 
 def test_report_shows_every_hostile_pupil_as_text(results: Path) -> None:
