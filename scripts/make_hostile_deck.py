@@ -4,7 +4,9 @@ reach the terminal as escapes or markup, to prove every output path shows it as 
 `hostile/` loads cleanly (every free-text field carries a payload, quotes cite hostile source text);
 `hostile_problems/` fails to load, with payloads in the ids, keys and closest passages that the
 problem lines echo; `hostile_crashes/` nests arrays and dotted keys past any recursion limit and names
-a source text too long for a file name.
+a source text too long for a file name. `hostile_classroom/` holds a drill over `hostile/` whose title
+carries every payload, a drill file whose id, keys and selection do (for `drill validate`), and a
+.txt and a saved .html article with payloads in the headline and text (for `add-source`).
 """
 
 from __future__ import annotations
@@ -224,6 +226,71 @@ def write(folder: Path) -> None:
     (nesting / "dotted.toml").write_text(".".join(["k"] * 1500) + " = 1\n", encoding="utf-8")
     (nesting / "long_text.toml").write_text(LONG_TEXT, encoding="utf-8")
     (nesting / "inline.toml").write_text("x = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n", encoding="utf-8")
+
+    write_classroom(folder / "hostile_classroom")
+
+
+DRILL = f"""[drill]
+id = "hostile-drill"
+title = {toml_string("Drill " + ALL)}
+deck = "../hostile"
+seed = 3
+question_seconds = 600
+retry = true
+pass_mark = 50
+
+[select]
+count = 3
+types = ["typed", "claim"]
+"""
+
+BAD_DRILL = f"""[drill]
+id = {toml_string("bad" + CLEAR + BIDI)}
+title = {toml_string(ALL)}
+deck = "../hostile"
+feedback = {toml_string(OSC52)}
+{toml_string("key" + OSC52 + MARKUP)} = 1
+
+[select]
+tags = {arr(["nope" + OSC52])}
+ids = {arr(["no-such" + CLEAR + MARKUP])}
+types = {arr(["typed" + C1_CSI + BIDI])}
+
+[[questions]]
+id = {toml_string("q" + OSC8 + ZERO_WIDTH)}
+type = {toml_string(MARKUP + NUL)}
+"""
+
+TEXT_ARTICLE = f"Headline {OSC52}{CLEAR}{MARKUP} {BIDI}\n\n{ARTICLE}"
+# trafilatura finds no article in a page with a C0 control in its text (add-source refuses it,
+# cleanly): article_escapes.html has them, article.html carries every payload but those.
+SOFT = f"{C1_CSI}{MARKUP} {BIDI} {ZERO_WIDTH}"
+HTML_PARAGRAPHS = "".join(f"<p>{p}</p>" for p in (
+    "Harbour news. The crossing takes 42 minutes on a calm day, the operator said.",
+    f"A hostile line follows: {SOFT} end of line.",
+    "The mayor, Ada Lindqvist, cut the ribbon at the Northport pier."))
+
+
+def html_article(payload: str) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Page {payload}</title>
+<meta property="og:site_name" content="Outlet {payload}">
+<meta property="article:published_time" content="2024-05-14">
+</head><body><article>
+<h1>Headline {payload}</h1>
+{HTML_PARAGRAPHS}
+</article></body></html>
+"""
+
+
+def write_classroom(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "drill.toml").write_text(DRILL, encoding="utf-8")
+    (folder / "bad_drill.toml").write_text(BAD_DRILL, encoding="utf-8")
+    (folder / "article.txt").write_text(TEXT_ARTICLE, encoding="utf-8")
+    (folder / "article.html").write_text(html_article(SOFT), encoding="utf-8")
+    (folder / "article_escapes.html").write_text(html_article(OSC52 + CLEAR + OSC8 + SOFT), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import tomlkit
 from tomlkit.items import AoT, Table
 
 from tui.core.deck.loading import DeckProblems, Problem, load_deck
+from tui.core.safe_text import printable
 
 DECK_FILE = "deck.toml"
 SOURCES_DIR = "sources"
@@ -47,7 +48,9 @@ def new_deck(folder: Path, title: str) -> Path:
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise AuthoringError([f"{folder}: already exists and is not empty; choose a new folder"])
     doc = tomlkit.document()
-    for line in FORMAT_NOTE.format(folder=folder).splitlines():
+    # A control character in a TOML comment makes the file unreadable: a folder named with an
+    # escape (or a newline) is shown with visible stand-ins there.
+    for line in FORMAT_NOTE.format(folder=printable(str(folder), one_line=True)).splitlines():
         doc.add(tomlkit.comment(line.lstrip("# ")))
     deck = tomlkit.table()
     deck.add("title", title.strip() or folder.name)
