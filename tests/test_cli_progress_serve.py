@@ -46,7 +46,7 @@ def test_progress_reports_answers_due_facts_and_rounds(tmp_path):
     assert report["most_missed"] == [{"fact_id": "crossing-time", "misses": 1, "answers": 1, "last_wrong": "17"}]
 
     human = factdrill("progress", "--deck", str(QUIZDECK), data_dir=tmp_path)
-    assert "1 answers · 0% right · 1 of" in human.stdout and "1 due again now" in human.stdout
+    assert "1 answer · 0% right · 1 of" in human.stdout and "1 due again now" in human.stdout
     assert "Accuracy by day: ▁  0% on" in human.stdout
     assert "Most missed" in human.stdout and "Due today (1)" in human.stdout
     assert "0/1" in human.stdout

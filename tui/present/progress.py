@@ -28,7 +28,7 @@ def _percent(value: float | None) -> str:
 
 def totals_line(report: LearnerReport) -> Text:
     close = f" ({report.close} close)" if report.close else ""  # close answers count as right: say how many
-    return Text(f"{report.answers} answers · {_percent(report.percent)} right{close} · {report.facts_seen} of "
+    return Text(f"{report.answers} answer{'' if report.answers == 1 else 's'} · {_percent(report.percent)} right{close} · {report.facts_seen} of "
                 f"{report.facts_in_deck} questions reviewed · {report.due_now} due again now")
 
 
