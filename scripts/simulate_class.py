@@ -6,7 +6,7 @@ answer for even-numbered pupils, a wrong one for the others); the script then
 checks that the store holds exactly one row per pupil per question, and prints
 the figures. Bounded: every pupil must finish within --timeout seconds.
 
-    python scripts/simulate_class.py drills/talks-week-1.toml --pupils 40 --results /tmp/class
+    python scripts/simulate_class.py tui/examples/drills/talks-week-1.toml --pupils 40 --results /tmp/class
 """
 
 from __future__ import annotations

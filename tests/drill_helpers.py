@@ -7,8 +7,8 @@ from pathlib import Path
 from tui.core.quiz.questions import JUDGEMENT_KEYS, Question
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE_DRILL = REPO / "drills" / "talks-week-1.toml"
-EXAM_DRILL = REPO / "drills" / "exam-explicit.toml"
+EXAMPLE_DRILL = REPO / "tui" / "examples" / "drills" / "talks-week-1.toml"
+EXAM_DRILL = REPO / "tui" / "examples" / "drills" / "exam-explicit.toml"
 QUIZDECK = Path(__file__).resolve().parent / "data" / "quizdeck"
 
 

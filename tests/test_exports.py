@@ -315,7 +315,7 @@ def test_export_of_a_drill_is_exactly_its_questions(capsys) -> None:
     from tui.cli.main import main
     from tui.core.drills.rounds import prepare_drill
 
-    drill = Path(__file__).resolve().parent.parent / "drills" / "talks-week-1.toml"
+    drill = Path(__file__).resolve().parent.parent / "tui" / "examples" / "drills" / "talks-week-1.toml"
     assert main(["export", "--format", "gift", "--drill", str(drill)]) == 0
     parsed = read_gift(capsys.readouterr().out)
     prepared = prepare_drill(drill)

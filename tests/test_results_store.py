@@ -171,7 +171,7 @@ def _simulate(drill: Path, pupils: int, results: str) -> dict:
     return simulate(drill, pupils, results, timeout=240)
 
 
-EXAM = Path(__file__).resolve().parent.parent / "drills" / "exam-explicit.toml"
+EXAM = Path(__file__).resolve().parent.parent / "tui" / "examples" / "drills" / "exam-explicit.toml"
 
 
 def test_real_pupils_through_the_cli_lose_no_answer(tmp_path: Path) -> None:
