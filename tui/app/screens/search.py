@@ -107,7 +107,7 @@ class SearchScreen(Screen):
         super().__init__()
         self.session = session
         self._debounce: Timer | None = None
-        self._shown: ResultsReady | None = None  # the results on screen, to repaint for a new theme
+        self._shown: SearchScreen.ResultsReady | None = None  # the results on screen, to repaint for a new theme
         self._open_when_ready = False  # Enter came before the results of the query typed
         self._search_seconds: float | None = None  # how long searches take lately, for the debounce
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual.events import Click, Resize
 from textual.geometry import Region, Size

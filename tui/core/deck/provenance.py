@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.deck.model import Citation, Deck, Fact, Source
+from tui.core.deck.model import Citation, Deck, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +31,3 @@ def quote_in_context(deck: Deck, citation: Citation) -> QuoteInContext:
     first, last = paragraph_bounds(source.text, citation.start, citation.end)
     return QuoteInContext(source, citation, source.text[first:last],
                           citation.start - first, citation.end - first)
-
-
-def contexts(deck: Deck, fact: Fact) -> list[QuoteInContext]:
-    """Every citation of `fact` in its paragraph, in citation order."""
-    return [quote_in_context(deck, citation) for citation in fact.citations]

@@ -54,7 +54,3 @@ def citation_line(deck: Deck, citation: Citation) -> str:
     source = deck.source_of(citation)
     return f"\u201c{citation.quote}\u201d \u2014 {source.provenance_line(with_basis=False)}"
 
-
-def citations_text(deck: Deck, fact: Fact | None, separator: str = "\n") -> str:
-    """Every citation of the fact, one per line; empty for an unsourced claim."""
-    return separator.join(citation_line(deck, c) for c in fact.citations) if fact else ""

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from tui.core.deck.model import Citation, Fact
-from tui.core.checking.numbers import format_value
 
 from .contrast import Contrast, Opposition
 from .names import Mention, NameFinder
@@ -378,7 +377,3 @@ def _rival_figure(claim: Sequence[Word], i: int, evidence: list[Word]) -> Word |
             return theirs
     return None
 
-
-def show_figure(word: Word) -> str:
-    """A figure as a person writes it ("1,000"); words as written."""
-    return format_value(word.value) if word.value is not None else word.text

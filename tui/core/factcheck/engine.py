@@ -182,7 +182,6 @@ class FactChecker:
     # -- verdicts --------------------------------------------------------------------------
 
     def _supported(self, claim: str, supporting: list[Comparison]) -> ClaimVerdict:
-        lead = supporting[0]
         for part in supporting:  # a disputed fact backing half of a claim disputes it as much as a lead one
             if part.fact.disputed:
                 disputed = self._disputed(claim, part, None)

@@ -151,11 +151,6 @@ def same_root(a: str, b: str) -> bool:
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
-def content_roots(text: str) -> list[str]:
-    """Roots of the content words of ``text``, in order, numbers included."""
-    return [w.root for w in read_words(text) if w.content]
-
-
 class Rarity:
     """How much a root says: inverse document frequency over a deck's fact texts."""
 

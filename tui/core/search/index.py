@@ -181,10 +181,6 @@ class SearchIndex:
 
         return index_from_state(cls, deck, state)
 
-    @property
-    def vocabulary_size(self) -> int:
-        return len(self.vocabulary.keys)
-
     # --- filters ------------------------------------------------------------
 
     @staticmethod
