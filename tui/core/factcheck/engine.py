@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from tui.core.checking.checker import AnswerChecker
+from tui.core.checking.contradiction import NEGATING_WORDS
 from tui.core.deck.model import Deck, Fact
 from tui.core.search.index import SearchIndex
 
@@ -292,9 +293,6 @@ def _negated_elsewhere(comparisons: Sequence[Comparison], pieced: set[str]) -> b
                for c in comparisons for kind, claim_says, evidence_says in c.conflicts)
 
 
-_DENIALS = frozenset({"no", "not", "never", "without", "nor"})
-
-
 def _denies_what_is_claimed(kind: str, claim_says: str, evidence_says: str) -> bool:
     """An opposite always; a negation only when the word it denies is one the claim asserts
     ("no ceasefire" against "agreed to a full ceasefire", not "not presented" against "answer")."""
@@ -302,7 +300,7 @@ def _denies_what_is_claimed(kind: str, claim_says: str, evidence_says: str) -> b
         return True
     claimed = {word.strip(".,;:'’\"").lower() for word in claim_says.split()}
     evidence = [word.strip(".,;:'’\"").lower() for word in evidence_says.split()]
-    return any(word in _DENIALS and following in claimed
+    return any(word in NEGATING_WORDS and following in claimed
                for word, following in zip(evidence, evidence[1:]))
 
 
