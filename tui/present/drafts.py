@@ -8,7 +8,9 @@ from rich.console import Group
 from rich.text import Text
 
 from tui.core.deck.model import Deck, Fact
-from tui.present.text import DIM_STYLE, LABEL_STYLE, QUOTE_STYLE, safe
+from tui.core.deck.provenance import quote_in_context
+from tui.present.facts import quote_in_paragraph
+from tui.present.text import DIM_STYLE, LABEL_STYLE, safe
 
 
 def proposal_line(deck: Deck, draft: Fact) -> Text:
@@ -24,16 +26,9 @@ def proposal_line(deck: Deck, draft: Fact) -> Text:
     return line
 
 
-def quote_in_paragraph(deck: Deck, draft: Fact) -> Text:
-    """The paragraph the draft's quote stands in, the quote highlighted."""
-    citation = draft.citations[0]
-    text = deck.sources[citation.source_id].text
-    start = text.rfind("\n", 0, citation.start) + 1
-    end = text.find("\n", citation.end)
-    end = len(text) if end < 0 else end
-    shown = safe(text[start:end])
-    shown.stylize(QUOTE_STYLE, citation.start - start, citation.end - start)
-    return shown
+def draft_quote(deck: Deck, draft: Fact) -> Text:
+    """The paragraph the draft's quote stands in, the quote highlighted (as a fact's citation is)."""
+    return quote_in_paragraph(quote_in_context(deck, draft.citations[0]))
 
 
 def draft_detail(deck: Deck, draft: Fact) -> Group:
@@ -46,5 +41,5 @@ def draft_detail(deck: Deck, draft: Fact) -> Group:
         rows.append(Text.assemble(("also accepted: ", DIM_STYLE), safe(", ".join(draft.aliases))))
     if draft.tags:
         rows.append(Text.assemble(("tags: ", DIM_STYLE), safe(", ".join(draft.tags))))
-    rows += [Text(""), proposal_line(deck, draft), Text(""), quote_in_paragraph(deck, draft)]
+    rows += [Text(""), proposal_line(deck, draft), Text(""), draft_quote(deck, draft)]
     return Group(*rows)

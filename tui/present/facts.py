@@ -14,8 +14,7 @@ from rich.text import Text
 from tui.core.checking.money import answer_with_unit
 from tui.core.deck.model import Citation, Deck, Fact, Source, format_iso_date
 from tui.core.deck.provenance import QuoteInContext, quote_in_context
-from tui.core.safe_text import printable
-from tui.present.text import DIM_STYLE, LABEL_STYLE, QUOTE_STYLE, safe
+from tui.present.text import DIM_STYLE, LABEL_STYLE, QUOTE_STYLE, highlighted, safe
 
 __all__ = [
     "DIM_STYLE", "LABEL_STYLE", "QUOTE_STYLE", "safe", "source_title_line", "title_and_outlet",
@@ -58,12 +57,7 @@ def source_heading(source: Source, *, date_basis: bool = True) -> Text:
 
 def quote_in_paragraph(context: QuoteInContext, style: str = QUOTE_STYLE) -> Text:
     """The quote's paragraph with the quote itself highlighted."""
-    paragraph = Text(printable(context.paragraph))
-    # printable() keeps lengths for tab/newline only; map offsets through it to be safe.
-    before = len(printable(context.paragraph[: context.start]))
-    quote_length = len(printable(context.paragraph[context.start : context.end]))
-    paragraph.stylize(style, before, before + quote_length)
-    return paragraph
+    return highlighted(context.paragraph, [(context.start, context.end)], style)
 
 
 def citation_block(deck: Deck, citation: Citation, *, date_basis: bool = True) -> RenderableType:
