@@ -31,6 +31,9 @@ atexit.register(shutil.rmtree, os.environ["FACTDRILL_DATA_DIR"], ignore_errors=T
 # ...and caches decks in a scratch folder, never in the user's cache.
 os.environ["FACTDRILL_CACHE_DIR"] = tempfile.mkdtemp(prefix="factdrill-test-cache-")
 atexit.register(shutil.rmtree, os.environ["FACTDRILL_CACHE_DIR"], ignore_errors=True)
+# A search fills the cache before it returns, so no test races a detached process writing
+# behind it; tests/test_search_cold_cache.py turns detaching back on to test it.
+os.environ["FACTDRILL_DETACH"] = "0"
 
 
 def load_script(name: str, module_name: str | None = None):

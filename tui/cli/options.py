@@ -69,9 +69,9 @@ def report_load_problems(problems: DeckProblems | tuple, file=None) -> None:
           file=file or sys.stderr)
 
 
-def deck_cache(args: argparse.Namespace) -> DeckCache | None:
+def deck_cache(args: argparse.Namespace, *, defer_writes: bool = False) -> DeckCache | None:
     """The deck cache (in the user's cache folder, or $FACTDRILL_CACHE_DIR), or None with --no-cache."""
-    return None if getattr(args, "no_cache", False) else DeckCache()
+    return None if getattr(args, "no_cache", False) else DeckCache(defer_writes=defer_writes)
 
 
 def load_or_exit(args: argparse.Namespace, cache: DeckCache | None = None) -> Deck:
@@ -87,10 +87,11 @@ def load_or_exit(args: argparse.Namespace, cache: DeckCache | None = None) -> De
     return deck
 
 
-def session_or_exit(args: argparse.Namespace) -> DeckSession:
+def session_or_exit(args: argparse.Namespace, *, defer_cache_writes: bool = False) -> DeckSession:
     """The chosen deck as a session (its checker, index and progress made when first used; the
-    index from the cache when it holds one for this deck)."""
-    cache = deck_cache(args)  # one for both, so the deck's index is found beside it
+    index from the cache when it holds one for this deck). `defer_cache_writes`: a deck loaded in
+    full is stored at `session.complete_cache()`, not before the command answers."""
+    cache = deck_cache(args, defer_writes=defer_cache_writes)  # one for both: the index sits beside the deck
     return DeckSession(load_or_exit(args, cache), cache=cache)
 
 

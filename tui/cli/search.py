@@ -7,14 +7,14 @@ from typing import Any
 
 from rich.text import Text
 
-from tui.present.output import output_console, write_json
+from tui.cli.background import after_answering
 from tui.cli.options import add_deck_option, positive_int, session_or_exit
-from tui.core.deck.model import Deck, Fact
 from tui.core.deck.as_json import citation_json
+from tui.core.deck.model import Deck, Fact
 from tui.core.safe_text import printable
-from tui.core.search.index import SearchHit
+from tui.core.search.index import SearchHit, SearchIndex
+from tui.present.output import output_console, write_json
 from tui.present.search import hit_block
-
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,18 +60,25 @@ def hits_json(deck: Deck, hits: list[SearchHit], limit: int) -> list[dict[str, A
 
 
 def run(args: argparse.Namespace) -> int:
-    session = session_or_exit(args)
-    deck, query = session.deck, " ".join(args.query)
-    index = session.search_index
+    # A deck not cached yet is searched through only the facts the query can match; storing
+    # it and indexing all of it for the next search is left until after the answer.
+    session = session_or_exit(args, defer_cache_writes=True)
+    query = " ".join(args.query)
+    print_hits(session.deck, session.search_index_for(query), query, args)
+    if session.cache_incomplete:
+        after_answering(session.complete_cache)
+    return 0
+
+
+def print_hits(deck: Deck, index: SearchIndex, query: str, args: argparse.Namespace) -> None:
     hits = index.search(query, limit=args.limit)
     if args.json:
         write_json(hits_json(deck, hits, args.limit))
-        return 0
+        return
     console = output_console()
     if not hits:
         console.print(Text(f"No facts match {printable(query)!r}.", style="dim"))
-        return 0
+        return
     console.print(Text(f"{len(hits)} fact{'s' if len(hits) != 1 else ''} for: {printable(query)}", style="bold"))
     for rank, hit in enumerate(hits, 1):
         console.print(hit_block(deck, index, hit, rank))
-    return 0

@@ -41,6 +41,7 @@ class DeckSession:
         self.clock: Callable[[], float] = time.monotonic  # what rounds are timed by (tests fix it)
         self._checker: AnswerChecker | None = None
         self._index: SearchIndex | None = None
+        self._index_stored = False  # the cache holds this deck's index
         self._recorder: ProgressRecorder | None = None
         self._fact_checker: FactChecker | None = None
         # One lock per service: a quiz warming the checker never waits for the search index.
@@ -66,6 +67,35 @@ class DeckSession:
                 self._index = self._cached_index() or self._built_index()
             return self._index
 
+    def search_index_for(self, query: str) -> SearchIndex:
+        """An index that answers `query` as the deck's whole index would: that one when it is
+        built or cached; else, for a search made once, an index of only the facts `query` can
+        match (see `tui.core.search.partial`), or the whole one built when that cannot be had."""
+        with self._index_lock:
+            if self._index is None:
+                self._index = self._cached_index()
+            if self._index is not None:
+                return self._index
+        from tui.core.search.partial import partial_index
+
+        return partial_index(self.deck, query) or self.search_index
+
+    @property
+    def cache_incomplete(self) -> bool:
+        """Whether `complete_cache` has something to do: a deck to store, or its index."""
+        cache = self.cache
+        return cache is not None and (cache.writes_deferred or (cache.has_entry(self.deck) and not self._index_stored))
+
+    def complete_cache(self) -> None:
+        """Store the deck if its cache deferred that, then its index (built if need be) beside it."""
+        if self.cache is None:
+            return
+        self.cache.write_deferred()
+        if not self._index_stored:
+            index = self.search_index  # read from the cache, or built and stored
+            if not self._index_stored:  # built before the deck was stored
+                self._store_index(index)
+
     @property
     def search_index_ready(self) -> bool:
         """Whether `search_index` is there already (a search now would not wait for it)."""
@@ -78,17 +108,23 @@ class DeckSession:
         from tui.core.search.index import SearchIndex
 
         try:
-            return SearchIndex.from_state(self.deck, state)  # type: ignore[arg-type]
+            index = SearchIndex.from_state(self.deck, state)  # type: ignore[arg-type]
         except (TypeError, ValueError, IndexError):  # a stored state of another shape: build it again
             return None
+        self._index_stored = True
+        return index
 
     def _built_index(self) -> SearchIndex:
         from tui.core.search.index import SearchIndex
 
         index = SearchIndex(self.deck)
-        if self.cache is not None:
-            self.cache.store_index_state(self.deck, index.to_state())
+        self._store_index(index)
         return index
+
+    def _store_index(self, index: SearchIndex) -> None:
+        if self.cache is not None and self.cache.has_entry(self.deck):  # else: no deck to tie it to yet
+            self.cache.store_index_state(self.deck, index.to_state())
+            self._index_stored = True
 
     @property
     def fact_checker(self) -> FactChecker:

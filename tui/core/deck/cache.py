@@ -34,7 +34,7 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from tui.core.deck.files import deck_files
 from tui.core.deck.model import Deck
@@ -206,7 +206,14 @@ class PendingEntry:
             self._links[written_name] = str(resolved)
 
     def store(self, deck: Deck) -> None:
-        """Keep `deck` for the next load of the same paths, if nothing changed under the load."""
+        """Keep `deck` for the next load of the same paths, if nothing changed under the load
+        (at once, or at `DeckCache.write_deferred` when the cache defers its writes)."""
+        if self.cache.defer_writes:
+            self.cache._deferred.append(lambda: self._store(deck))
+        else:
+            self._store(deck)
+
+    def _store(self, deck: Deck) -> None:
         if self.files is None or stat_all(self.files) != self.before:
             return
         stats, loaded = dict(self.before), dict(self._texts)
@@ -238,8 +245,12 @@ class DeckCache:
     error: the cache is only ever a shortcut.
     """
 
-    def __init__(self, directory: Path | None = None):
+    def __init__(self, directory: Path | None = None, *, defer_writes: bool = False):
+        """`defer_writes`: keep a loaded deck to store at `write_deferred`, for a command that
+        answers first and leaves filling the cache to a background process."""
         self.directory = directory or default_cache_dir()
+        self.defer_writes = defer_writes
+        self._deferred: list[Callable[[], None]] = []
         self._tokens: list[tuple[Deck, Path, bytes]] = []  # (deck, its entry, the entry's token)
 
     def _entry_path(self, paths: Sequence[Path]) -> Path:
@@ -304,6 +315,21 @@ class DeckCache:
                 _write_atomically(found[0].with_suffix(".index"), _pack(found[1], state))
             except OSError:
                 pass
+
+    def has_entry(self, deck: Deck) -> bool:
+        """Whether `deck` was loaded from or stored in this cache (so its index can be stored beside it)."""
+        return self._entry_of(deck) is not None
+
+    @property
+    def writes_deferred(self) -> bool:
+        """Whether `write_deferred` has something to write."""
+        return bool(self._deferred)
+
+    def write_deferred(self) -> None:
+        """Store what `defer_writes` kept back (the deck is remembered then, so its index can follow)."""
+        deferred, self._deferred = self._deferred, []
+        for write in deferred:
+            write()
 
     def clear(self) -> int:
         """Remove every entry; how many files were removed."""

@@ -35,7 +35,7 @@ import heapq
 import math
 from array import array
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from tui.core.deck.model import Deck, Fact
 from tui.core.search.query import Query, filter_value, parse_query
@@ -52,6 +52,16 @@ FIELD_WEIGHTS = {
     "quote": 1.0,
     "tag": 0.8,
     "false_claim": 0.6,
+}
+# A field's typical length in distinct words (about the bundled deck's averages): BM25's pivot.
+FIELD_PIVOTS = {
+    "answer": 3.0,
+    "alias": 6.0,
+    "statement": 11.0,
+    "question": 11.0,
+    "quote": 11.0,
+    "tag": 2.0,
+    "false_claim": 8.0,
 }
 BM25_K1 = 2.0  # saturation of the summed field weights
 BM25_B = 0.75  # per field (BM25F)
@@ -84,9 +94,11 @@ class SearchIndex:
     on a huge deck the few facts below every champion list are not ranked.
     """
 
-    def __init__(self, deck: Deck):
+    def __init__(self, deck: Deck, facts: Sequence[Fact] | None = None):
+        """An index of `deck`, of all its facts or of only `facts` (in deck order), which are then
+        weighed exactly as in the whole deck's index (see `partial.py`)."""
         self.deck = deck
-        self.facts = deck.facts
+        self.facts = deck.facts if facts is None else facts
         # Building makes millions of acyclic objects; the cyclic GC would re-scan the
         # growing heap again and again (quadratic on a 100,000-fact deck).
         collecting = gc.isenabled()
@@ -107,22 +119,20 @@ class SearchIndex:
     def _weigh(self, fields_per_fact: list[FactFields]) -> None:
         """BM25F weights, IDF folded in, as a forward index and as best-first postings.
 
-        Each field's weight is normalised by the field's length against its average
-        (a word says more about a two-word answer than a ten-word one), summed over
-        the fields holding the word, then saturated.
+        Each field's weight is normalised by the field's length against a fixed pivot,
+        that field's typical length (a word says more about a two-word answer than a
+        ten-word one), summed over the fields holding the word, then saturated. The
+        pivot is fixed rather than the deck's average so that a fact's weights depend
+        on nothing but the fact and its words' document frequencies: an index of only
+        the facts a query can match (`partial.py`) then scores them exactly as the
+        whole index would.
         """
-        sizes: dict[str, list[int]] = {field: [0, 0] for field in FIELD_WEIGHTS}  # [words, facts]
-        for fields in fields_per_fact:
-            for field, kids in fields:
-                sizes[field][0] += len(kids)
-                sizes[field][1] += 1
-        averages = {field: (words / facts if facts else 1.0) for field, (words, facts) in sizes.items()}
         sums_per_fact: list[dict[int, float]] = []
         df = [0] * len(self.vocabulary.keys)
         for fields in fields_per_fact:
             sums: dict[int, float] = {}
             for field, kids in fields:
-                weight = FIELD_WEIGHTS[field] / (1 - BM25_B + BM25_B * len(kids) / averages[field])
+                weight = FIELD_WEIGHTS[field] / (1 - BM25_B + BM25_B * len(kids) / FIELD_PIVOTS[field])
                 for kid in kids:
                     sums[kid] = sums.get(kid, 0.0) + weight
             for kid in sums:
@@ -130,7 +140,7 @@ class SearchIndex:
             sums_per_fact.append(sums)
         del fields_per_fact[:]
 
-        count = len(self.facts)
+        count = len(self.deck.facts)  # a word's rarity is among all the deck's facts
         self._df = array("i", df)
         self._idf = idf = [math.log(1 + (count - n + 0.5) / (n + 0.5)) for n in df]
         gain = BM25_K1 + 1

@@ -13,9 +13,14 @@ if TYPE_CHECKING:
     from tui.core.search.index import SearchIndex
 
 
+# Bump when what the index holds or how it weighs changes: a stored index of another format is
+# built again (the deck cache's own format covers only the deck).
+INDEX_FORMAT = 2
+
+
 def index_state(index: SearchIndex) -> tuple:
     """The index as plain data (marshal-able: nothing but built-in types), for `index_from_state`."""
-    return (index.vocabulary.to_state(), index._df.tobytes(), array("d", index._idf).tobytes(),
+    return (INDEX_FORMAT, index.vocabulary.to_state(), index._df.tobytes(), array("d", index._idf).tobytes(),
             *_flatten(index._forward_keys, "i"), *_flatten(index._forward_weights, "f"),
             *_flatten(index._docs, "i"), *_flatten(index._weights, "f"),
             _filter_state(index._tag_docs), _filter_state(index._source_docs))
@@ -23,7 +28,9 @@ def index_state(index: SearchIndex) -> tuple:
 
 def index_from_state(cls: type[SearchIndex], deck: Deck, state: tuple) -> SearchIndex:
     """The index `index_state` gave, over the same `deck`: its lists are views of the stored arrays."""
-    (vocabulary, df, idf, forward_keys, forward_key_ends, forward_weights, forward_weight_ends,
+    if state[0] != INDEX_FORMAT:
+        raise ValueError("an index stored in another format")
+    (_, vocabulary, df, idf, forward_keys, forward_key_ends, forward_weights, forward_weight_ends,
      docs, doc_ends, weights, weight_ends, tag_docs, source_docs) = state
     index = cls.__new__(cls)
     index.deck, index.facts = deck, deck.facts

@@ -199,6 +199,11 @@ class Vocabulary:
         self._fuzzy_cache[k] = result
         return result
 
+    def knows(self, term: str, prefix: bool) -> bool:
+        """Whether `term` stands for a word of the deck as typed (itself or, when `prefix`, a completion),
+        without the fuzzy fallback's corrections."""
+        return key(term) in self.key_ids or (prefix and bool(self.prefix_keys(surface(term))))
+
     def expand(self, term: str, prefix: bool) -> Term:
         """The keys `term` stands for: itself, its completions when `prefix`, else its corrections."""
         k = key(term)
