@@ -65,7 +65,7 @@ forms = ["moscow"]
     assert problems_of(deck_file) == [
         f"{deck_file}:{line_of(deck_file, 'Russia!')}: entity 'Russia!': id must be a lowercase slug (a-z, 0-9, -)",
         f"{deck_file}:{line_of(deck_file, 'forms = []')}: entity 'ukraine': needs at least one form",
-        f"{deck_file}:{line_of(deck_file, 'colour')}: entity 'kremlin': unknown key 'colour' (known keys: forms, id, note)",
+        f"{deck_file}:{line_of(deck_file, 'colour')}: entity 'kremlin': unknown key 'colour' (known keys: forms, id, note, places)",
     ]
 
 
@@ -74,6 +74,47 @@ def test_a_form_may_name_only_one_entity(tmp_path):
     deck_file = make_deck(tmp_path, body)
     line = line_of(deck_file, '["KYIV"]')
     assert problems_of(deck_file) == [f"{deck_file}:{line}: entity 'capital': form 'KYIV' already names entity 'ukraine'"]
+
+
+def test_a_place_lies_in_one_entity_and_is_no_entity_s_form(tmp_path):
+    body = SOURCE + FACT + ENTITIES.replace('forms = ["Russia", "Russian", "Moscow", "the Kremlin"]',
+                                            'forms = ["Russia", "Russian", "Moscow", "the Kremlin"]\nplaces = ["Siberia"]') + """
+[[entities]]
+id = "elsewhere"
+forms = ["Elsewhere"]
+places = ["SIBERIA", "Kyiv", "?!"]
+"""
+    deck_file = make_deck(tmp_path, body)
+    line = line_of(deck_file, '["SIBERIA"')
+    assert problems_of(deck_file) == [
+        f"{deck_file}:{line}: entity 'elsewhere': place 'SIBERIA' already lies in entity 'russia'",
+        f"{deck_file}:{line}: entity 'elsewhere': place 'Kyiv' is a form of entity 'ukraine', not a place in it",
+        f"{deck_file}:{line}: entity 'elsewhere': place '?!' has no letter or digit",
+    ]
+
+
+def test_a_declared_place_is_judged_with_its_country(tmp_path):
+    body = SOURCE + FACT + ENTITIES.replace('forms = ["Russia", "Russian", "Moscow", "the Kremlin"]',
+                                            'forms = ["Russia", "Russian", "Moscow", "the Kremlin"]\nplaces = ["Siberia"]') + """
+[[facts]]
+id = "bombers"
+statement = "Ukraine attacked Russian bombers in Siberia."
+questions = ["Where were the bombers Ukraine attacked?"]
+answer = "Siberia"
+kind = "place"
+
+[[facts.citations]]
+source = "wire"
+quote = "a record 472 drones against Ukraine in a single night"
+"""
+    deck = load_deck([make_deck(tmp_path, body)])
+    assert deck.entities[0].places == ("Siberia",)
+    checker = AnswerChecker(deck)
+    fact = deck.fact("bombers")
+    assert checker.check(fact, "Siberia, Russia").verdict == "correct"
+    judged = checker.check(fact, "Siberia in Ukraine")
+    assert (judged.verdict, judged.rule) == ("incorrect", "party")
+    assert "Siberia is in Russia, not Ukraine" in judged.explanation
 
 
 def test_date_order_must_be_one_of_three_and_agree_across_files(tmp_path):

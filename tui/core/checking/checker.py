@@ -9,8 +9,10 @@ that decides wins); the rule's name is in ``Verdict.rule``:
    person's surname after ``normalize_answer`` (which also transliterates other scripts:
    "Умеров" is "umerov") -> correct.
 4. ``party``: the answer names another party (a deck ``[[entities]]`` entry: "Russia's air
-   force" for "Ukraine's air force"), or a party in another role -> incorrect, whatever
-   rule would accept the rest (``contradiction.parties_clash``).
+   force" for "Ukraine's air force"), or a party in another role, or puts a declared place
+   in another party's country ("Istanbul, Russia"), or gives a figure of another whole
+   ("20% of Russia" for a share of Ukraine) -> incorrect, whatever rule would accept the
+   rest (``contradiction.parties_clash``, ``places``).
 5. ``negation``: the answer adds a negation ("not Istanbul", "no ceasefire") or a word that
    undoes it ("lack of", "failed to", "former", "anything but"; ``undoing``) -> incorrect.
 6. By the fact's kind:
@@ -67,6 +69,7 @@ from tui.core.checking.matching import (
 from tui.core.checking.money import without_currency, wrong_currency
 from tui.core.checking.normalize import normalize_answer
 from tui.core.checking.numbers import format_value, numbers_in
+from tui.core.checking.places import misplaced, wrong_whole
 from tui.core.checking.prepared import Prepared, prepare
 from tui.core.checking.quantities import signed
 from tui.core.checking.rivals import CONTRAST, distractor_typed, owner_of_another
@@ -146,6 +149,11 @@ class AnswerChecker:
             if stray is not None:
                 name = entities.names[stray]
                 party = Clash("party", "", name, f"it brings in {name}, which this fact does not name")
+        if party is None and prep.place_party:  # "Istanbul, Russia"; "Istanbul, Turkey" is fine
+            echo = echoed_parties(words, prep.question_words, entities)
+            party = misplaced(fact.answer, prep.place_party, words, entities, echo)
+        if party is None and prep.wholes:  # "20% of Russia" for a fifth of Ukraine
+            party = wrong_whole(prep.wholes, words, entities)
         if party is not None:
             return self._clash(prep, given, party)
         negs = [w for w in words if w in NEGATIONS]

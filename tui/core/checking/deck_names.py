@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from tui.core.checking.contradiction import Entities
 from tui.core.checking.matching import key_words, spelling_key, words_of
 from tui.core.checking.normalize import normalize_answer
+from tui.core.checking.places import Places
 from tui.core.deck.model import Deck, Fact
 
 __all__ = ["TITLES", "Blocked", "DeckNames", "person"]
@@ -42,6 +43,7 @@ class DeckNames:
     entities: Entities = field(default_factory=Entities)
     date_order: str = ""
     forms_of: dict[str, list[str]] = field(default_factory=dict)  # person -> every form any ask gives them
+    places: Places = field(default_factory=Places)  # declared places -> the party each lies in
 
     @classmethod
     def of(cls, deck: Deck | None) -> "DeckNames":
@@ -84,6 +86,7 @@ class DeckNames:
         entities = Entities.of((e.id, e.forms) for e in deck.entities)
         return cls(
             frozenset(names), tuple(people), people_words, given_names, by_spelling, entities, deck.date_order, forms_of,
+            Places.of((e.id, e.places) for e in deck.entities),
         )
 
     def spelt_like(self, words: set[str]) -> set[str]:

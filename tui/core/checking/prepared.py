@@ -14,6 +14,7 @@ from tui.core.checking.matching import NEGATIONS, Form, key_words, list_items, w
 from tui.core.checking.money import without_currency
 from tui.core.checking.normalize import normalize_answer, stem
 from tui.core.checking.numbers import numbers_in
+from tui.core.checking.places import wholes_named
 from tui.core.checking.quantities import DurationReader, NumberReader
 from tui.core.deck.model import Fact
 
@@ -49,6 +50,8 @@ class Prepared:
     duration: DurationReader | None = None
     date: DateParts | None = None
     items: tuple[tuple[Form, ...], ...] = ()  # list kind: the items of each form
+    place_party: str = ""  # place kind: the party the answer's place lies in, when the deck declares it
+    wholes: frozenset[str] = frozenset()  # figures: the parties the statement or questions name after "of"
 
 
 def prepare(fact: Fact, deck: DeckNames) -> Prepared:
@@ -91,7 +94,7 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
         safe_words=frozenset(w for f in forms for w in f.words) | frozenset(question_words),
         surnames=surnames,
         party_forms=_party_forms(fact, forms, deck),
-        context=frozenset(stem(w) for w in words_of(" ".join((fact.statement, *fact.questions, fact.unit)))),
+        context=_context(fact, deck),
         question_numbers=frozenset(numbers_in(question_words)),
         context_parties=frozenset(deck.entities.named_in([*context_words, *(w for f in forms for w in f.words)])),
         known_numbers=frozenset(w for w in (*context_words, *(w for f in forms for w in f.words)) if w.startswith("#")),
@@ -100,6 +103,10 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
         distractor_words=tuple((ws, text) for text in fact.distractors if (ws := _without_articles(words_of(text)))),
     )
     kind = answer_kind(fact, forms[0])
+    if fact.kind == "place":
+        prep.place_party = deck.places.party_of_any(f.words for f in forms) or ""
+    if kind in ("number", "percent", "money", "duration"):
+        prep.wholes = wholes_named(context_words, deck.entities)
     if kind in ("number", "percent"):
         prep.numbers = NumberReader.of(fact, [f.text for f in forms], kind == "percent")
     elif kind == "money":  # the amount is judged as a number once its currency has been checked
@@ -111,6 +118,15 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
     elif kind == "list":
         prep.items = tuple(list_items(f.text) for f in forms)
     return prep
+
+def _context(fact: Fact, deck: DeckNames) -> frozenset[str]:
+    """Stemmed words of the statement, questions and unit, and every form of each party they
+    name: "20% of Ukrainian territory" for a share "of Ukraine's territory"."""
+    words = words_of(" ".join((fact.statement, *fact.questions, fact.unit)))
+    named = deck.entities.named_in(words)
+    forms = (w for ws, party in deck.entities.forms.items() if party in named for w in ws)
+    return frozenset(stem(w) for w in (*words, *forms))
+
 
 def _without_articles(words: list[str]) -> tuple[str, ...]:
     return tuple(w for w in words if w not in ("a", "an", "the"))

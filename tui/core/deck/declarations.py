@@ -45,11 +45,39 @@ def load_entities(parsed: ParsedFile, report: Report, entities: dict[str, Entity
                 report.add(parsed.path, entry.key_line("forms"),
                            f"{what}: form '{form}' already names entity '{forms[key]}'")
                 ok = False
+            elif f"place:{key}" in forms:
+                report.add(parsed.path, entry.key_line("forms"),
+                           f"{what}: form '{form}' is declared a place in entity '{forms['place:' + key]}'")
+                ok = False
             else:
                 forms[key] = entity_id
+        ok = _check_places(parsed, report, entry.key_line("places"), table, what, forms) and ok
         if ok:
             entities[entity_id] = Entity(entity_id, tuple(table["forms"]),
-                                         Location.deferred(parsed.path, parsed.lines, ("entities", index)))
+                                         Location.deferred(parsed.path, parsed.lines, ("entities", index)),
+                                         tuple(table.get("places", ())))
+
+
+def _check_places(parsed: ParsedFile, report: Report, line: int, table: dict, what: str,
+                  forms: dict[str, str]) -> bool:
+    """A place lies in one party only, and is no party's form ("Istanbul" is in Turkey; "Ankara"
+    names Turkey itself, as its government). `forms` keeps places as "place:<words>"."""
+    ok = True
+    for place in table.get("places", ()):
+        key = " ".join(_WORD.findall(place.casefold()))
+        where = f"place:{key}"
+        if not key:
+            problem = f"{what}: place '{place}' has no letter or digit"
+        elif key in forms:
+            problem = f"{what}: place '{place}' is a form of entity '{forms[key]}', not a place in it"
+        elif forms.get(where, table["id"]) != table["id"]:
+            problem = f"{what}: place '{place}' already lies in entity '{forms[where]}'"
+        else:
+            forms[where] = table["id"]
+            continue
+        report.add(parsed.path, line, problem)
+        ok = False
+    return ok
 
 
 def declared_date_order(parsed_files: list[ParsedFile], report: Report) -> str:

@@ -276,11 +276,13 @@ class UnsourcedClaim:
 class Entity:
     """A party the deck's answers may name (a country, a government, an alliance) and every
     form that names it: "Russia", "Russian", "Moscow", "the Kremlin". An answer naming
-    another party than the expected one is wrong."""
+    another party than the expected one is wrong. `places` lie in the party's country: a
+    place answer put in another party's ("Istanbul, Russia") is wrong."""
 
     id: str
     forms: tuple[str, ...]
     location: Location | None = None
+    places: tuple[str, ...] = ()
 
 
 DATE_ORDERS = ("DMY", "MDY", "YMD")  # how the deck reads all-numeric dates such as 02.06.2025

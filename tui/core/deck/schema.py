@@ -145,7 +145,7 @@ ASK = Schema({
 }, ("id", "question", "answer", "kind"))
 CITATION = Schema({"source": STRING, "quote": STRING}, ("source", "quote"))
 CLAIM = Schema({"id": STRING, "claim": STRING, "tags": STRINGS, "note": STRING}, ("id", "claim"))
-ENTITY = Schema({"id": STRING, "forms": STRINGS, "note": STRING}, ("id", "forms"))
+ENTITY = Schema({"id": STRING, "forms": STRINGS, "places": STRINGS, "note": STRING}, ("id", "forms"))
 TOP_LEVEL_KEYS = {"deck", "sources", "facts", "not_in_sources", "entities"}
 
 
