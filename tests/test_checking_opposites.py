@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 from tui.core.checking.checker import AnswerChecker
 from tui.core.checking.deck_names import TITLES
 from tui.core.checking.matching import key_words, words_of
-from tui.core.checking.contradiction import (
-    ANTONYMS, Clash, Entities, are_opposites, lemma, opposite_of, party_clash, words,
-)
+from tui.core.checking.contradiction import ANTONYMS, Clash, are_opposites, lemma, opposite_of, words
+from tui.core.checking.parties import Entities, party_clash
 from tui.core.deck.loading import load_deck
 from tui.core.deck.paths import bundled_deck_path
 

@@ -57,9 +57,7 @@ to the text rules, so a deck never gets a checker that rejects its own answer.
 
 from __future__ import annotations
 
-from tui.core.checking.contradiction import (
-    Clash, are_opposites, echoed_parties, opposite_in_context, opposite_of, parties_clash,
-)
+from tui.core.checking.contradiction import Clash, are_opposites, opposite_in_context, opposite_of
 from tui.core.checking.dates import judge_date
 from tui.core.checking.deck_names import NAMED_KINDS, TITLES, DeckNames, person
 from tui.core.checking.matching import (
@@ -69,6 +67,7 @@ from tui.core.checking.matching import (
 from tui.core.checking.money import without_currency, wrong_currency
 from tui.core.checking.normalize import normalize_answer
 from tui.core.checking.numbers import format_value, numbers_in
+from tui.core.checking.parties import echoed_parties, parties_clash
 from tui.core.checking.places import misplaced, wrong_whole
 from tui.core.checking.prepared import Prepared, prepare
 from tui.core.checking.quantities import signed

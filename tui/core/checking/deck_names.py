@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tui.core.checking.contradiction import Entities
+from tui.core.checking.parties import Entities
 from tui.core.checking.matching import key_words, spelling_key, words_of
 from tui.core.checking.normalize import normalize_answer
 from tui.core.checking.places import Places

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tui.core.checking.contradiction import Clash, Entities
+from tui.core.checking.contradiction import Clash
+from tui.core.checking.parties import Entities
 from tui.core.checking.normalize import tokens
 
 __all__ = ["Places", "misplaced", "wholes_named", "wrong_whole"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from tui.core.checking.contradiction import Mention
+from tui.core.checking.parties import Mention
 from tui.core.checking.dates import DateParts, expected_date
 from tui.core.checking.deck_names import TITLES, Blocked, DeckNames, person
 from tui.core.checking.matching import NEGATIONS, Form, key_words, list_items, words_of

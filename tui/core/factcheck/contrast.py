@@ -1,7 +1,7 @@
 """Does a claim's wording contradict a fact's? Opposites, negation and the other side.
 
-The lexicon is the answer checker's (``tui.core.checking.contradiction``): its antonym
-pairs and negating affixes (``are_opposites``), its negating words, and the parties the
+The lexicon is the answer checker's (``tui.core.checking.contradiction``, and
+``tui.core.checking.parties`` for parties): its antonym pairs and negating affixes (``are_opposites``), its negating words, and the parties the
 deck declares (``[[entities]]``, e.g. Russia / Russian / Moscow / the Kremlin). What is
 claim-specific is *where* they apply in a sentence, since a claim and a quote are longer
 than an answer:
@@ -23,7 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from tui.core.checking.contradiction import NEGATING_WORDS, Entities, are_opposites
+from tui.core.checking.contradiction import NEGATING_WORDS, are_opposites
+from tui.core.checking.parties import Entities
 from tui.core.checking.normalize import normalize_answer
 from tui.core.deck.model import Deck
 
