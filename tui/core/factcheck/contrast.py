@@ -1,8 +1,8 @@
 """Does a claim's wording contradict a fact's? Opposites, negation and the other side.
 
 The lexicon is the answer checker's (``tui.core.checking.contradiction``, and
-``tui.core.checking.parties`` for parties): its antonym pairs and negating affixes (``are_opposites``), its negating words, and the parties the
-deck declares (``[[entities]]``, e.g. Russia / Russian / Moscow / the Kremlin). What is
+``tui.core.checking.parties`` for parties): its antonym pairs and negating affixes
+(``are_opposites``), its negating words, and the parties the deck declares (``[[entities]]``, e.g. Russia / Russian / Moscow / the Kremlin). What is
 claim-specific is *where* they apply in a sentence, since a claim and a quote are longer
 than an answer:
 
