@@ -13,12 +13,11 @@ from typing import Any, Callable
 
 from tui.core.deck.files import ParsedFile
 from tui.core.deck.model import ANSWER_KINDS, Citation, Fact, Location
-from tui.core.deck.schema import ASK, Report, check_table, well_formed
+from tui.core.deck.schema import ASK, SLUG, Report, check_table, well_formed
 
 __all__ = ["ASK_SEPARATOR", "load_asks"]
 
 ASK_SEPARATOR = "#"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CHECKABLE = re.compile(r"[^\W_]").search
 _WORD = re.compile(r"[^\W_]+")
 
@@ -39,7 +38,7 @@ def _problems(ask: dict[str, Any], seen: set[str]) -> list[tuple[str | None, str
     """(key, message) for each of an ask's own problems; the key's line is where it is reported."""
     problems: list[tuple[str | None, str]] = []
     ask_id = ask["id"]
-    if not _SLUG.match(ask_id):
+    if not SLUG.match(ask_id):
         problems.append(("id", "id must be a lowercase slug (a-z, 0-9, -)"))
     elif ask_id in seen:
         problems.append(("id", "duplicate ask id within this fact"))

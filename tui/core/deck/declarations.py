@@ -8,11 +8,10 @@ import re
 
 from tui.core.deck.files import ParsedFile
 from tui.core.deck.model import DATE_ORDERS, Entity, Location
-from tui.core.deck.schema import ENTITY, Report, check_table, describe, well_formed
+from tui.core.deck.schema import ENTITY, SLUG, Report, check_table, describe, well_formed
 
 __all__ = ["declared_date_order", "load_entities"]
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _WORD = re.compile(r"[^\W_]+")  # entity forms compare by their words, case aside
 
 

@@ -11,14 +11,13 @@ numbers); only a fact that fails it is diagnosed key by key, with lines.
 
 from __future__ import annotations
 
-import datetime as _dt
 import gc
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from tui.core.deck.model import (
-    ANSWER_KINDS, DATE_PRECISIONS, TITLE_KINDS, Citation, Deck, Entity, Fact, Location, Source,
+    ANSWER_KINDS, Citation, Deck, Entity, Fact, Location, Source,
     UnsourcedClaim, fast_constructor,
 )
 from tui.core.deck.declarations import declared_date_order, load_entities
@@ -27,100 +26,21 @@ from tui.core.deck.drafts import check_proposals, proposal
 from tui.core.deck.files import ParsedFile, deck_files, parse_file
 from tui.core.deck.quotes import QuoteFinder
 from tui.core.deck.schema import (
-    CITATION, CLAIM, DECK, FACT, SOURCE, TOP_LEVEL_KEYS, DeckProblems, Problem, Report, ShapeChecker,
-    check_table, describe, is_table_list, valid_date, well_formed,
+    CITATION, CLAIM, DECK, FACT, SLUG, TOP_LEVEL_KEYS, DeckProblems, Problem, Report, ShapeChecker,
+    check_table, describe, is_table_list, well_formed,
 )
-from tui.core.deck.source_text import SourceTextError, read_source_text
+from tui.core.deck.sources import load_sources
 
 if TYPE_CHECKING:
     from tui.core.deck.cache import DeckCache, PendingEntry
 
 __all__ = ["DeckProblems", "Problem", "deck_files", "load_deck"]
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CHECKABLE = re.compile(r"[^\W_]").search  # a letter or digit: an answer of only "?" can never be given
 _ANSWER_KINDS = frozenset(ANSWER_KINDS)
 _new_fact = fast_constructor(Fact)
 _new_citation = fast_constructor(Citation)
 
-
-# --- sources ------------------------------------------------------------------
-
-def _load_sources(parsed: ParsedFile, report: Report, sources: dict[str, Source], texts: dict[str, str],
-                  pending: PendingEntry | None = None) -> None:
-    """Load each well-formed source; `texts` gets the text of every source whose text could be
-    read, even one refused for its other keys, so quotes citing it are still checked."""
-    path = parsed.path
-    for index, table in enumerate(parsed.data.get("sources", [])):
-        what = describe("source", table, index)
-        if not well_formed(table, SOURCE):
-            check_table(report, path, parsed.entry("sources", index), table, SOURCE, what)
-            _keep_text(table, parsed, texts)
-            continue
-
-        def line(key: str | None = None) -> int:  # only a problem needs one
-            entry = parsed.entry("sources", index)
-            return entry.key_line(key) if key else entry.line
-
-        source_id = table["id"]
-        if not SLUG.match(source_id):
-            report.add(path, line("id"), f"{what}: id must be a lowercase slug (a-z, 0-9, -)")
-            continue
-        if source_id in sources:
-            report.add(path, line("id"),
-                       f"{what}: duplicate source id (first defined at {sources[source_id].location})")
-            continue
-        ok = True
-        if table["title_kind"] not in TITLE_KINDS:
-            report.add(path, line("title_kind"), f"{what}: title_kind must be one of {', '.join(TITLE_KINDS)}")
-            ok = False
-        precision = table["date_precision"]
-        if precision not in DATE_PRECISIONS:
-            report.add(path, line("date_precision"),
-                       f"{what}: date_precision must be one of {', '.join(DATE_PRECISIONS)}")
-            ok = False
-        date = table.get("date", "")
-        date = date.isoformat() if isinstance(date, _dt.date) else date
-        if date and not valid_date(date):
-            report.add(path, line("date"), f"{what}: date must be a real YYYY-MM-DD, YYYY-MM or YYYY, "
-                       "or an interval A/B with A not after B")
-            ok = False
-        if precision in ("exact", "inferred") and not date:
-            report.add(path, line(), f"{what}: a date is required unless date_precision is 'unknown'")
-            ok = False
-        if precision == "inferred" and not table.get("date_basis", "").strip():
-            report.add(path, line(), f"{what}: an inferred date needs date_basis saying what it was inferred from")
-            ok = False
-        try:
-            text_path, text = read_source_text(table["text"], path, parsed.root)
-            if pending is not None:
-                pending.text_found(path.parent / table["text"], text_path)
-        except SourceTextError as error:
-            report.add(path, line("text"), f"{what}: {error}")
-            ok = False
-        else:
-            texts.setdefault(source_id, text)
-        if not ok:
-            continue
-        sources[source_id] = Source(
-            id=source_id, title=table["title"], title_kind=table["title_kind"], outlet=table["outlet"],
-            date=date, date_precision=precision, date_basis=table.get("date_basis", ""),
-            language=table["language"], text_path=text_path, text=text, url=table.get("url", ""),
-            location=Location.deferred(path, parsed.lines, ("sources", index)),
-        )
-
-
-def _keep_text(table: dict[str, Any], parsed: ParsedFile, texts: dict[str, str]) -> None:
-    """The text of a source refused for its keys, if it can be read, so its quotes are checked too."""
-    source_id, relative = table.get("id"), table.get("text")
-    if isinstance(source_id, str) and isinstance(relative, str) and source_id not in texts:
-        try:
-            texts[source_id] = read_source_text(relative, parsed.path, parsed.root)[1]
-        except SourceTextError:
-            pass  # the source's own problems are reported; its quotes cannot be checked
-
-
-# --- facts --------------------------------------------------------------------
 
 def _fact_is_clean(table: dict[str, Any], facts: dict[str, Fact]) -> bool:
     """The fact's own rules in one pass, for a well-formed table; False means diagnose it."""
@@ -391,7 +311,7 @@ def _assemble(parsed_files: list[ParsedFile], report: Report, progress: Progress
     sources: dict[str, Source] = {}
     texts: dict[str, str] = {}
     for parsed in parsed_files:
-        _load_sources(parsed, report, sources, texts, pending)
+        load_sources(parsed, report, sources, texts, pending)
     # Sources declared but whose text could not be read: citing them is no further problem.
     unusable = {table["id"] for parsed in parsed_files for table in parsed.data.get("sources", ())
                 if isinstance(table.get("id"), str)} - texts.keys()

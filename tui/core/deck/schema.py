@@ -81,6 +81,7 @@ def _is_date(value: Any) -> bool:
     return isinstance(value, (str, _dt.date)) and not isinstance(value, _dt.datetime)
 
 
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # every id: a fact's, an ask's, a source's, an entity's, a drill's
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

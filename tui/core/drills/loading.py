@@ -17,7 +17,7 @@ from typing import Any
 from tui.core.deck.files import parse_file
 from tui.core.deck.paths import bundled_deck_path
 from tui.core.deck.schema import (
-    BOOL, STRING, STRINGS, TABLES, Check, DeckProblems, Problem, Report, Schema, check_table,
+    BOOL, SLUG, STRING, STRINGS, TABLES, Check, DeckProblems, Problem, Report, Schema, check_table,
 )
 from tui.core.deck.tomlpos import Entry, FileLines
 
@@ -27,7 +27,6 @@ from .model import (
 
 QUESTION_TYPES = ("typed", "choice", "claim", "cloze")
 CLAIM_JUDGEMENTS = ("supported", "refuted")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def _is_int(value: Any) -> bool:
@@ -120,7 +119,7 @@ def _header(parsed: _Parsed) -> dict[str, Any] | None:
         return None
     # Values are checked even when another key is wrong, so every problem shows at once.
     entry = parsed.table_entry("drill")
-    if isinstance(raw.get("id"), str) and not _SLUG.match(raw["id"]):
+    if isinstance(raw.get("id"), str) and not SLUG.match(raw["id"]):
         parsed.add(entry.key_line("id"), "[drill]: 'id' must be a slug like 'week-1-talks' (a-z, 0-9, -)")
     if isinstance(raw.get("title"), str) and not raw["title"].strip():
         parsed.add(entry.key_line("title"), "[drill]: 'title' must not be empty")

@@ -2,9 +2,9 @@
 
 The lexicon is the answer checker's (``tui.core.checking.contradiction``, and
 ``tui.core.checking.parties`` for parties): its antonym pairs and negating affixes
-(``are_opposites``), its negating words, and the parties the deck declares (``[[entities]]``, e.g. Russia / Russian / Moscow / the Kremlin). What is
-claim-specific is *where* they apply in a sentence, since a claim and a quote are longer
-than an answer:
+(``are_opposites``), its negating words, and the parties the deck declares
+(``[[entities]]``, e.g. Russia / Russian / Moscow / the Kremlin). What is claim-specific
+is *where* they apply in a sentence, since a claim and a quote are longer than an answer:
 
 - an *opposite*: a word of the claim whose opposite the evidence uses while neither uses
   the other's word ("conditional" / "unconditional", "accepted" / "dismissed");
