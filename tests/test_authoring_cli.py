@@ -88,6 +88,18 @@ def test_add_source_reads_standard_input(tmp_path):
     assert (deck / entry["text"]).read_bytes() == ARTICLE.read_bytes()
 
 
+def test_a_web_page_without_article_text_is_one_line_naming_the_file(tmp_path):
+    deck = tmp_path / "empty-page"
+    run("new", str(deck))
+    page = tmp_path / "menu.html"
+    page.write_bytes(b"<html><head><title>Menu</title></head><body><nav><img src='logo.png'></nav></body></html>")
+    added = run("add-source", str(page), "--deck", str(deck))
+    assert added.returncode == 1
+    assert added.stderr.startswith(f"{page}: no article text found in the HTML page")
+    assert len(added.stderr.splitlines()) == 1 and "Traceback" not in added.stderr
+    assert "[[sources]]" not in (deck / "deck.toml").read_text()  # nothing half-added
+
+
 def test_every_sentence_with_a_number_date_or_name_gets_a_draft(drafted):
     deck, source_id = drafted
     loaded = load_deck([deck])

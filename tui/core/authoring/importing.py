@@ -57,7 +57,7 @@ def looks_like_html(name: str, data: bytes) -> bool:
 def read_article(name: str, data: bytes) -> Article:
     """The article in `data` (named `name`, "-" for standard input), as it would be stored."""
     if looks_like_html(name, data):
-        return _from_html(data)
+        return _from_html(name, data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -77,7 +77,7 @@ def _descriptive_title(text: str) -> str:
     return " ".join(words[:_DESCRIPTIVE_WORDS]) + ("…" if len(words) > _DESCRIPTIVE_WORDS else "")
 
 
-def _from_html(data: bytes) -> Article:
+def _from_html(name: str, data: bytes) -> Article:
     import htmldate  # only a web page needs these, so the rest of factdrill starts without them
     import lxml.html
     import trafilatura
@@ -85,11 +85,12 @@ def _from_html(data: bytes) -> Article:
     try:
         tree = lxml.html.fromstring(data)
     except (ValueError, lxml.etree.ParserError) as error:
-        raise AuthoringError([f"cannot read the HTML page: {error}"]) from None
+        raise AuthoringError([f"{name}: cannot read the HTML page: {error}"]) from None
     text = trafilatura.extract(tree, output_format="txt", include_comments=False, include_tables=False,
                                favor_precision=True)
     if not text or not text.strip():
-        raise AuthoringError(["trafilatura found no article text in the HTML page"])
+        raise AuthoringError([f"{name}: no article text found in the HTML page (trafilatura keeps a page's "
+                              "main text; save the article's own page, or paste its text into a .txt file)"])
     meta = trafilatura.extract_metadata(tree)
     # Markup only (no guessing from the text's own dates): what the page says it was published.
     date = htmldate.find_date(tree, extensive_search=False, original_date=True) or ""
