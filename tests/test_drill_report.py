@@ -186,3 +186,15 @@ def test_the_app_is_refused_when_not_in_a_terminal(tmp_path: Path, command: list
     assert shown.returncode == 2 and "Traceback" not in shown.stderr
     assert "not a terminal" in shown.stderr and len(shown.stderr.strip().splitlines()) == 1
     assert "\x1b" not in shown.stdout and not (tmp_path / "results").exists()  # nothing drawn, nothing saved
+
+
+def test_a_pupil_whose_window_closed_carries_on_in_plain_mode(class_results) -> None:
+    drill, results, prepared = class_results
+    questions = prepared.round.questions
+    shown = io.StringIO()
+    rest = "\n".join(right_answer(q) for q in questions[1:]) + "\n"
+    assert run_plain(prepared, results, "=HYPERLINK(\"x\")", io.StringIO(rest), shown, FakeClock()) == 0
+    text = shown.getvalue()
+    assert "Welcome back" in text and "1 of 3 questions are answered" in text
+    assert "Question 2 of 3" in text and "Question 1 of 3" not in text  # the saved answer is not asked again
+    assert "Score 2 of 3" in text  # 0 before the window closed, 2 after

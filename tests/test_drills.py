@@ -219,14 +219,69 @@ def test_finishing_saves_the_attempt_and_the_pass_mark_decides(prepared, tmp_pat
     assert attempt.state == FINISHED and attempt.planned == 3
 
 
+def _finished(prepared, folder: Path, name: str) -> None:
+    session = _session(prepared, folder, name)
+    while session.current is not None:
+        session.skip()
+        session.advance()
+    session.close()
+
+
 def test_retry_is_refused_unless_the_drill_allows_it(prepared, tmp_path: Path) -> None:
-    _session(prepared, tmp_path / "results", "Ada Lovelace").close()
+    _finished(prepared, tmp_path / "results", "Ada Lovelace")
     with pytest.raises(RetryNotAllowed):
         ResultsRecorder.start(tmp_path / "results", prepared, "ada lovelace")
-    _session(prepared, tmp_path / "results", "Zo\u00eb").close()  # typed with a composed ë
+    _finished(prepared, tmp_path / "results", "Zo\u00eb")  # typed with a composed ë
     with pytest.raises(RetryNotAllowed):  # the same name with e + combining diaeresis (another keyboard)
         ResultsRecorder.start(tmp_path / "results", prepared, "Zoe\u0308")
     again = prepare_drill(write_drill(tmp_path, GOOD.replace("pass_mark = 60", "pass_mark = 60\nretry = true"),
                                       "again.toml"))
-    _session(again, tmp_path / "results", "Ada Lovelace").close()
+    _finished(again, tmp_path / "results", "Ada Lovelace")
     ResultsRecorder.start(tmp_path / "results", again, "Ada Lovelace").close()
+
+
+def test_an_unfinished_attempt_is_carried_on_under_the_same_name(prepared, tmp_path: Path) -> None:
+    first = _session(prepared, tmp_path / "results", "Ada")
+    first.answer(right_answer(first.current))
+    first.advance()
+    first.close()  # a reloaded tab, a closed laptop: the attempt is left unfinished
+    again = _session(prepared, tmp_path / "results", "ada")
+    assert again.resumed == 1 and again.number == 2 and again.total == 3
+    assert [r.grade.correct for r in again.result().results] == [True]  # the saved answer counts, not asked again
+    again.answer(wrong_answer(again.current))
+    again.advance()
+    again.skip()
+    again.advance()
+    assert again.state == RoundState.SUMMARY and again.result().score == 1
+    again.close()
+    with open_results(tmp_path / "results") as store:
+        [attempt] = store.attempts("ferries")  # one attempt, carried on: not a second one
+        answers = store.answers(attempt_id=attempt.attempt_id)
+    assert attempt.state == FINISHED and [a.number for a in answers] == [1, 2, 3]
+    with pytest.raises(RetryNotAllowed):  # finished now: no third go
+        ResultsRecorder.start(tmp_path / "results", prepared, "Ada")
+
+
+def test_carrying_on_never_buys_time_on_the_drill_s_clock(tmp_path: Path) -> None:
+    import sqlite3
+    from datetime import datetime, timedelta, timezone
+
+    drill = prepare_drill(write_drill(tmp_path, GOOD.replace("question_seconds = 30", "round_seconds = 600")))
+    first = _session(drill, tmp_path / "results", "Bo")
+    first.answer(right_answer(first.current))
+    first.close()
+    # The attempt began 500 seconds ago (as if the pupil had been away): 100 are left, not 600.
+    earlier = (datetime.now(timezone.utc) - timedelta(seconds=500)).isoformat(timespec="microseconds")
+    with sqlite3.connect(tmp_path / "results" / "results.sqlite3") as database:
+        database.execute("UPDATE attempts SET started_at = ?", (earlier,))
+    again = _session(drill, tmp_path / "results", "Bo")
+    assert 90 < again.time_left() <= 100
+
+
+def test_an_attempt_at_a_drill_changed_since_is_not_carried_on(prepared, tmp_path: Path) -> None:
+    first = _session(prepared, tmp_path / "results", "Cy")
+    first.answer(right_answer(first.current))
+    first.close()
+    changed = prepare_drill(write_drill(tmp_path, GOOD.replace("pass_mark = 60", "pass_mark = 70")))
+    with pytest.raises(RetryNotAllowed):
+        ResultsRecorder.start(tmp_path / "results", changed, "Cy")

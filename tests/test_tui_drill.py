@@ -117,16 +117,30 @@ async def test_report_mode_shows_the_class(tmp_path, wait_for, screen_text) -> N
             recorder.close()
 
 
-async def test_a_second_attempt_needs_retry_allowed(tmp_path, wait_for, screen_text) -> None:
-    prepared = _prepared(tmp_path, "end")
+async def test_a_reloaded_drill_carries_on_and_a_finished_one_needs_retry_allowed(
+        tmp_path, wait_for, screen_text) -> None:
+    prepared = _prepared(tmp_path, "end")  # no feedback between questions
     first = DrillApp(prepared, tmp_path / "results", name="Eve", clock=FakeClock())
-    async with first.run_test(size=SIZE) as pilot:
+    async with first.run_test(size=SIZE) as pilot:  # the tab closes after one answer
         await wait_for(pilot, lambda: "Question 1 of 3" in screen_text(first), "the first question")
+        await _type(pilot, right_answer(first.session.current))
+        await wait_for(pilot, lambda: "Question 2 of 3" in screen_text(first), "the second question")
     again = DrillApp(prepared, tmp_path / "results", clock=FakeClock())
     async with again.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "Your name" in screen_text(again), "the name form")
         await _type(pilot, "eve")
-        await wait_for(pilot, lambda: "cannot be taken again" in screen_text(again), "retry refused")
+        await wait_for(pilot, lambda: "Question 2 of 3" in screen_text(again), "carried on at question 2")
+        assert "Welcome back" in screen_text(again) and "1 of 3 questions are answered" in screen_text(again)
+        for number in (2, 3):
+            await wait_for(pilot, lambda: f"Question {number} of 3" in screen_text(again), f"question {number}")
+            await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "End of drill" in screen_text(again), "the end screen")
+        assert "Score 1 of 3" in screen_text(again)  # the answer given before the reload counts
+    third = DrillApp(prepared, tmp_path / "results", clock=FakeClock())
+    async with third.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "Your name" in screen_text(third), "the name form")
+        await _type(pilot, "eve")
+        await wait_for(pilot, lambda: "cannot be taken again" in screen_text(third), "retry refused")
 
 
 async def test_retry_on_the_end_screen_when_allowed(tmp_path, wait_for, screen_text) -> None:

@@ -221,6 +221,8 @@ def run_plain(prepared, target, name: str | None, stdin: TextIO, stdout: TextIO,
         return 1
     session = DrillSession(prepared, recorder, clock=clock or time.monotonic,
                            report=lambda problem: print(f"factdrill drill: {problem}", file=sys.stderr))
+    if session.resumed:
+        console.print(Text(drill_text.welcome_back(name, session.resumed, session.total), style="bold"))
     try:  # however it ends (end of input, Ctrl-C, a closed pipe), the answers given are kept
         while session.current is not None:
             question = session.current

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from tui.core.drills.model import Drill
 from tui.core.drills.timing import countdown_label
+from tui.core.safe_text import printable
 from tui.core.quiz.rounds import RoundResult
 from tui.present.quiz import VERDICT_WORDS, format_seconds
 from tui.present.text import DIM_STYLE, safe
@@ -19,6 +20,12 @@ def drill_intro(drill: Drill, questions: int) -> Text:
     text = safe(drill.title, "bold")
     text.append(f"\n{questions} questions · {drill.rules_line}", style=DIM_STYLE)
     return text
+
+
+def welcome_back(pupil: str, answered: int, questions: int) -> str:
+    """Said when an unfinished attempt is taken up again (plain text: a notification or a line)."""
+    return (f"Welcome back, {printable(pupil)}: {answered} of {questions} questions are answered and saved; "
+            f"carrying on with question {answered + 1}.")
 
 
 def countdown(seconds: float | None) -> Text:

@@ -91,6 +91,9 @@ class DrillScreen(Screen):
         title.append("  ·  ")
         title.append_text(safe(self.session.pupil))
         yield Static(title, id="drill-title")
+        if self.session.resumed:  # until the first question taken up again is settled
+            yield Static(Text(drill_text.welcome_back(self.session.pupil, self.session.resumed, self.session.total),
+                              style="bold"), id="drill-welcome")
         yield Static(id="drill-countdown")
         with ContentSwitcher(initial=QUESTION, id="drill-panes"):
             yield QuestionPanel(id=QUESTION)
@@ -170,6 +173,8 @@ class DrillScreen(Screen):
         if self.session.state == RoundState.SUMMARY:  # the drill's time ran out
             self.app.drill_finished()
             return
+        for welcome in self.query("#drill-welcome"):
+            welcome.display = False
         record = record or self.session.result().results[-1]
         if self.session.prepared.drill.exam:
             self._next()
@@ -226,7 +231,8 @@ class DrillScreen(Screen):
                 self.app.drill_finished()
 
         drill = self.session.prepared.drill
-        after = "your answers are kept" + ("." if drill.retry else ", and the drill cannot be taken again.")
+        after = "your answers are kept" + ("." if drill.retry else
+                                           "; under the same name you can come back to the questions left.")
         answered = len(self.session.result().results)
         self.app.push_screen(ConfirmQuitRound(answered, self.session.total, question="Stop the drill?", after=after),
                              confirmed)

@@ -17,6 +17,7 @@ from tui.core.quiz.questions import Question
 from tui.core.results.opening import open_results
 from tui.core.results.store import FINISHED, QUIT, AnswerRecord, AttemptRecord, ResultsError, ResultsStore, now_stamp
 
+from .resuming import resumable
 from .rounds import PreparedDrill
 
 
@@ -81,7 +82,8 @@ class ResultsRecorder:
         """Open the store at `target` and save a new attempt by `pupil`.
 
         Raises `ResultsError` when the store cannot be used (a drill never starts unsaved)
-        and `RetryNotAllowed` when the drill forbids a second attempt under this name.
+        and `RetryNotAllowed` when the drill forbids a second attempt under this name and the
+        pupil has no unfinished one to carry on (then `earlier` holds its saved answers).
         """
         store = open_results(target)
         try:
@@ -89,7 +91,7 @@ class ResultsRecorder:
             if not drill.retry:
                 earlier = [a for a in store.attempts(drill.id) if same_pupil(a.pupil, pupil)]
                 if earlier:
-                    raise RetryNotAllowed(f"{pupil} has already taken this drill, and it cannot be taken again")
+                    return cls._resume(store, prepared, pupil, earlier)
             stamp = now_stamp()
             attempt = AttemptRecord(uuid.uuid4().hex, pupil, drill.id, drill.title, drill.content_hash,
                                     prepared.deck_hash, len(prepared.round), drill.pass_mark, stamp, stamp)
@@ -99,8 +101,22 @@ class ResultsRecorder:
             raise
         return cls(store, prepared, attempt)
 
+    @classmethod
+    def _resume(cls, store: ResultsStore, prepared: PreparedDrill, pupil: str,
+                earlier: list[AttemptRecord]) -> "ResultsRecorder":
+        """Carry on `pupil`'s unfinished attempt (see resuming.py), else refuse a second one."""
+        found = resumable(store, prepared, earlier)
+        if found is None:
+            raise RetryNotAllowed(f"{pupil} has already taken this drill, and it cannot be taken again")
+        attempt, answers = found
+        store.reopen_attempt(attempt.attempt_id)
+        recorder = cls(store, prepared, attempt, _number=len(answers))
+        recorder.earlier = tuple(answers)
+        return recorder
+
     def __post_init__(self) -> None:
         self._pending: list[AnswerRecord] = []
+        self.earlier: tuple[AnswerRecord, ...] = ()  # answers saved before a resumed attempt was taken up again
 
     def time_out_next(self) -> None:
         """The next settled question ran out of time: save it as unanswered and timed out."""

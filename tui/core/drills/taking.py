@@ -18,6 +18,7 @@ from tui.core.quiz.runner import RoundRunner, RoundState
 from tui.core.session import DeckSession
 
 from .recording import ResultsRecorder
+from .resuming import seconds_since, settled_results
 from .rounds import PreparedDrill
 from .timing import Clock, Deadline
 
@@ -35,11 +36,20 @@ class DrillSession:
         self.prepared = prepared
         self.recorder = recorder
         session = session or DeckSession(prepared.deck)
-        self.runner = RoundRunner(prepared.deck, prepared.round, session.checker, recorder, report, clock)
+        earlier = recorder.earlier  # a resumed attempt's saved answers: play goes on after them
+        self.runner = RoundRunner(prepared.deck, prepared.round, session.checker, recorder, report, clock,
+                                  settled=settled_results(prepared, list(earlier)))
         drill = prepared.drill
-        self.deadline = Deadline(drill.question_seconds, drill.round_seconds, clock)
+        spent = seconds_since(recorder.attempt.started_at) if earlier else 0.0
+        self.deadline = Deadline(drill.question_seconds, drill.round_seconds, clock, spent)
         self._last_timed_out = False
-        self.timed_out_numbers: set[int] = set()  # questions (from 1) whose time ran out, for the end screen
+        # Questions (from 1) whose time ran out, for the end screen.
+        self.timed_out_numbers: set[int] = {answer.number for answer in earlier if answer.timed_out}
+
+    @property
+    def resumed(self) -> int:
+        """How many questions were answered before this attempt was taken up again (0: a new attempt)."""
+        return len(self.recorder.earlier)
 
     @property
     def pupil(self) -> str:

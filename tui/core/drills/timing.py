@@ -16,11 +16,12 @@ class Deadline:
     """Seconds left on the current question and on the whole round; None where there is no limit."""
 
     def __init__(self, question_seconds: float | None, round_seconds: float | None,
-                 clock: Clock = time.monotonic) -> None:
+                 clock: Clock = time.monotonic, spent: float = 0.0) -> None:
+        """`spent`: seconds of the round already gone (a resumed attempt's, counted from its start)."""
         self.question_seconds = question_seconds
         self.round_seconds = round_seconds
         self.clock = clock
-        self.started = clock()
+        self.started = clock() - spent
         self.question_started = self.started
 
     def next_question(self) -> None:

@@ -11,7 +11,7 @@ Every way of taking a round (the quiz screen, `quiz --plain`, a classroom drill)
 from __future__ import annotations
 
 import time
-from typing import Callable, Protocol
+from typing import Callable, Protocol, Sequence
 
 from tui.core.deck.model import Deck
 from tui.core.quiz.questions import Question
@@ -45,9 +45,14 @@ class RoundRunner:
 
     def __init__(self, deck: Deck, round_: Round, checker: Checker, recorder: Recorder,
                  report: Callable[[str], None] = lambda problem: None,
-                 clock: Callable[[], float] = time.monotonic, claims: ClaimChecker | None = None) -> None:
-        """`claims`: the deck's fact checker, whose reason line explains "Judge the claim" answers."""
-        self.play = QuizSession(deck, round_, checker, clock, claims=claims)
+                 clock: Callable[[], float] = time.monotonic, claims: ClaimChecker | None = None,
+                 settled: Sequence[QuestionResult] = ()) -> None:
+        """`claims`: the deck's fact checker, whose reason line explains "Judge the claim" answers.
+        `settled`: the records of the round's first questions, answered before (a resumed drill):
+        play carries on with the next one, and their time counts in the round's."""
+        self.play = QuizSession(deck, round_, checker, clock, results=list(settled), index=len(settled),
+                                claims=claims)
+        self.play.started -= sum(record.seconds for record in settled)
         self._recorder = recorder
         self._report = report
         self._round_saved = False

@@ -156,6 +156,12 @@ class ResultsStore(ABC):
         self._write([("UPDATE attempts SET finished_at = ?, last_seen = ?, state = ? WHERE attempt_id = ?",
                       (stamp, stamp, state, attempt_id))])
 
+    def reopen_attempt(self, attempt_id: str) -> None:
+        """Take up an unfinished attempt again (a pupil resuming): answering, not finished."""
+        stamp = now_stamp()
+        self._write([("UPDATE attempts SET finished_at = NULL, last_seen = ?, state = ? WHERE attempt_id = ?",
+                      (stamp, ANSWERING, attempt_id))])
+
     def attempts(self, drill_id: str | None = None, pupil: str | None = None) -> list[AttemptRecord]:
         """Attempts, oldest first; only one drill's, or one pupil's, when asked."""
         where, params = _filters(drill_id=drill_id, pupil=pupil)
