@@ -6,9 +6,7 @@ and review the SVGs in tests/__snapshots__/.
 
 from __future__ import annotations
 
-import asyncio
-import time
-
+from conftest import _wait_for
 from textual.widgets import Input
 
 from tui.app.app import FactdrillApp
@@ -21,11 +19,9 @@ SIZE = (100, 30)
 
 
 async def settle(pilot, condition, what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await pilot.pause()
-        await asyncio.sleep(0.02)
+    # The first screen may still be composing when a snapshot's run_before starts:
+    # _wait_for treats its NoMatches as "not yet".
+    await _wait_for(pilot, condition, what, timeout)
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
 
