@@ -11,7 +11,8 @@ from drill_helpers import (
     EXAM_DRILL, EXAMPLE_DRILL, FakeClock, ferries_drill, right_answer, wrong_answer, write_drill,
 )
 from tui.core.drills.loading import DrillProblems, load_drill
-from tui.core.drills.recording import ResultsRecorder, RetryNotAllowed, clean_name
+from tui.core.drills.recording import ResultsRecorder, clean_name
+from tui.core.drills.resuming import RetryNotAllowed
 from tui.core.drills.rounds import prepare_drill
 from tui.core.drills.taking import DrillSession, TimeUp
 from tui.core.quiz.runner import RoundState
@@ -262,20 +263,55 @@ def test_an_unfinished_attempt_is_carried_on_under_the_same_name(prepared, tmp_p
         ResultsRecorder.start(tmp_path / "results", prepared, "Ada")
 
 
-def test_carrying_on_never_buys_time_on_the_drill_s_clock(tmp_path: Path) -> None:
+def _moved_back(folder: Path, column: str, seconds: float) -> None:
+    """As if the attempt's `column` had been written `seconds` ago (the pupil was away)."""
     import sqlite3
     from datetime import datetime, timedelta, timezone
 
+    stamp = (datetime.now(timezone.utc) - timedelta(seconds=seconds)).isoformat(timespec="microseconds")
+    table = "answers" if column == "answered_at" else "attempts"
+    with sqlite3.connect(folder / "results.sqlite3") as database:
+        database.execute(f"UPDATE {table} SET {column} = ?", (stamp,))
+
+
+@pytest.mark.parametrize("answered_first", [True, False])
+def test_carrying_on_never_buys_time_on_the_drill_s_clock(tmp_path: Path, answered_first: bool) -> None:
     drill = prepare_drill(write_drill(tmp_path, GOOD.replace("question_seconds = 30", "round_seconds = 600")))
     first = _session(drill, tmp_path / "results", "Bo")
-    first.answer(right_answer(first.current))
+    if answered_first:
+        first.answer(right_answer(first.current))
     first.close()
-    # The attempt began 500 seconds ago (as if the pupil had been away): 100 are left, not 600.
-    earlier = (datetime.now(timezone.utc) - timedelta(seconds=500)).isoformat(timespec="microseconds")
-    with sqlite3.connect(tmp_path / "results" / "results.sqlite3") as database:
-        database.execute("UPDATE attempts SET started_at = ?", (earlier,))
+    _moved_back(tmp_path / "results", "started_at", 500)  # begun 500 s ago: 100 are left, not 600
     again = _session(drill, tmp_path / "results", "Bo")
     assert 90 < again.time_left() <= 100
+
+
+def test_carrying_on_never_buys_time_on_the_open_question(prepared, tmp_path: Path) -> None:
+    first = _session(prepared, tmp_path / "results", "Bo")  # 30 seconds a question
+    first.answer(right_answer(first.current))
+    first.advance()
+    first.close()
+    _moved_back(tmp_path / "results", "answered_at", 20)  # question 2 has been open for 20 s
+    again = _session(prepared, tmp_path / "results", "Bo")
+    assert again.number == 2 and 0 < again.time_left() <= 10
+
+
+def test_an_attempt_still_being_answered_elsewhere_is_not_shared(prepared, tmp_path: Path) -> None:
+    first = _session(prepared, tmp_path / "results", "Di")
+    first.answer(right_answer(first.current))
+    with pytest.raises(RetryNotAllowed, match="another window"):
+        ResultsRecorder.start(tmp_path / "results", prepared, "Di")
+    first.close()  # that window closes: now it can be carried on
+    ResultsRecorder.start(tmp_path / "results", prepared, "Di").close()
+
+
+def test_a_finished_attempt_is_never_made_quit(prepared, tmp_path: Path) -> None:
+    _finished(prepared, tmp_path / "results", "Ed")
+    with open_results(tmp_path / "results") as store:
+        [attempt] = store.attempts("ferries")
+        store.finish_attempt(attempt.attempt_id, QUIT)  # a second window closing late
+        [after] = store.attempts("ferries")
+    assert after.state == FINISHED
 
 
 def test_an_attempt_at_a_drill_changed_since_is_not_carried_on(prepared, tmp_path: Path) -> None:

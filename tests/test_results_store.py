@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.results.opening import open_results
-from tui.core.results.store import FINISHED, AnswerRecord, AttemptRecord, ResultsError, now_stamp
+from tui.core.results.store import FINISHED, QUIT, AnswerRecord, AttemptRecord, ResultsError, now_stamp
 
 PUPILS = 40
 ANSWERS_EACH = 10
@@ -150,6 +150,8 @@ def test_postgres_store_keeps_the_same_rows(postgres_url: str) -> None:
         rows = store.answers(attempt_id="pg-1")
         assert [(r.number, r.verdict, r.given, r.timed_out) for r in rows] == [
             (1, "correct", "'; DROP TABLE answers; --", False), (2, "skipped", "", True)]
+        store.finish_attempt("pg-1", QUIT)  # a second window closing late: never unfinishes it
+        store.reopen_attempt("pg-2-none")  # an unknown attempt: nothing to take up again, no error
         [saved] = store.attempts("pg-drill")
         assert saved.pupil == "Zoë O'Brien" and saved.state == FINISHED
 

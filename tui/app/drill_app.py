@@ -13,7 +13,8 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from tui.core.drills.recording import ResultsRecorder, RetryNotAllowed, clean_name
+from tui.core.drills.recording import ResultsRecorder, clean_name
+from tui.core.drills.resuming import RetryNotAllowed
 from tui.core.drills.rounds import PreparedDrill
 from tui.core.drills.taking import DrillSession
 from tui.core.results.store import ResultsError

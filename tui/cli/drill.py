@@ -146,7 +146,8 @@ def ask_name(stdin: TextIO, console) -> str | None:
 
 def start_or_report(target, prepared, name: str):
     """The recorder for a new attempt; None (and why, on stderr) when the drill cannot start."""
-    from tui.core.drills.recording import ResultsRecorder, RetryNotAllowed
+    from tui.core.drills.recording import ResultsRecorder
+    from tui.core.drills.resuming import RetryNotAllowed
     from tui.core.results.store import ResultsError
 
     try:

@@ -94,7 +94,7 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
         safe_words=frozenset(w for f in forms for w in f.words) | frozenset(question_words),
         surnames=surnames,
         party_forms=_party_forms(fact, forms, deck),
-        context=_context(fact, deck),
+        context=frozenset(stem(w) for w in words_of(" ".join((fact.statement, *fact.questions, fact.unit)))),
         question_numbers=frozenset(numbers_in(question_words)),
         context_parties=frozenset(deck.entities.named_in([*context_words, *(w for f in forms for w in f.words)])),
         known_numbers=frozenset(w for w in (*context_words, *(w for f in forms for w in f.words)) if w.startswith("#")),
@@ -118,15 +118,6 @@ def prepare(fact: Fact, deck: DeckNames) -> Prepared:
     elif kind == "list":
         prep.items = tuple(list_items(f.text) for f in forms)
     return prep
-
-def _context(fact: Fact, deck: DeckNames) -> frozenset[str]:
-    """Stemmed words of the statement, questions and unit, and every form of each party they
-    name: "20% of Ukrainian territory" for a share "of Ukraine's territory"."""
-    words = words_of(" ".join((fact.statement, *fact.questions, fact.unit)))
-    named = deck.entities.named_in(words)
-    forms = (w for ws, party in deck.entities.forms.items() if party in named for w in ws)
-    return frozenset(stem(w) for w in (*words, *forms))
-
 
 def _without_articles(words: list[str]) -> tuple[str, ...]:
     return tuple(w for w in words if w not in ("a", "an", "the"))

@@ -60,10 +60,6 @@ def same_pupil(one: str, other: str) -> bool:
     return unicodedata.normalize("NFC", one).casefold() == unicodedata.normalize("NFC", other).casefold()
 
 
-class RetryNotAllowed(Exception):
-    """This pupil has already taken a drill that does not allow retrying."""
-
-
 @dataclass
 class ResultsRecorder:
     """A `Recorder` for `RoundRunner`: the drill's attempt and answers, saved to a results store as given."""
@@ -105,18 +101,16 @@ class ResultsRecorder:
     def _resume(cls, store: ResultsStore, prepared: PreparedDrill, pupil: str,
                 earlier: list[AttemptRecord]) -> "ResultsRecorder":
         """Carry on `pupil`'s unfinished attempt (see resuming.py), else refuse a second one."""
-        found = resumable(store, prepared, earlier)
-        if found is None:
-            raise RetryNotAllowed(f"{pupil} has already taken this drill, and it cannot be taken again")
-        attempt, answers = found
+        attempt, answers = resumable(store, prepared, pupil, earlier)
         store.reopen_attempt(attempt.attempt_id)
         recorder = cls(store, prepared, attempt, _number=len(answers))
-        recorder.earlier = tuple(answers)
+        recorder.resumed, recorder.earlier = True, tuple(answers)
         return recorder
 
     def __post_init__(self) -> None:
         self._pending: list[AnswerRecord] = []
-        self.earlier: tuple[AnswerRecord, ...] = ()  # answers saved before a resumed attempt was taken up again
+        self.resumed = False  # an unfinished attempt taken up again (see resuming.py)
+        self.earlier: tuple[AnswerRecord, ...] = ()  # its answers saved before
 
     def time_out_next(self) -> None:
         """The next settled question ran out of time: save it as unanswered and timed out."""

@@ -2,10 +2,12 @@
 carries on under the same name where they left off, when the drill forbids a second attempt.
 
 What they answered stays as it was saved (it is not asked again); the question they had open
-is asked again; a time limit on the whole drill keeps counting from the attempt's start, so
-leaving and coming back never buys time. A finished attempt, a drill or deck changed since, or
-saved answers that do not match the drill's questions mean no resuming: a second attempt is
-refused as before.
+is asked again. Leaving and coming back never buys time: a limit on the whole drill keeps
+counting from the attempt's start, and the open question's from the last saved answer (or the
+start). A finished attempt, a drill or deck changed since, or saved answers that do not match
+the drill's questions mean no resuming: a second attempt is refused as before. So is an attempt
+still being answered in another window (saved to in the last `LIVE_SECONDS`): two windows
+taking one attempt would each keep a score the other's answers contradict.
 """
 
 from __future__ import annotations
@@ -13,17 +15,36 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from tui.core.quiz.rounds import QuestionResult
-from tui.core.results.store import FINISHED, AnswerRecord, AttemptRecord, ResultsStore
+from tui.core.results.store import ANSWERING, FINISHED, AnswerRecord, AttemptRecord, ResultsStore
 from tui.core.verdicts import Outcome, Verdict
 
 from .rounds import PreparedDrill
 
-__all__ = ["resumable", "seconds_since", "settled_results"]
+__all__ = ["LIVE_SECONDS", "RetryNotAllowed", "resumable", "seconds_since", "settled_results"]
+
+LIVE_SECONDS = 120.0
 
 
-def resumable(store: ResultsStore, prepared: PreparedDrill,
-              earlier: list[AttemptRecord]) -> tuple[AttemptRecord, list[AnswerRecord]] | None:
-    """The pupil's unfinished attempt at this very drill and its saved answers, or None (see the module)."""
+class RetryNotAllowed(Exception):
+    """This pupil has already taken a drill that does not allow retrying (or is taking it elsewhere)."""
+
+
+def resumable(store: ResultsStore, prepared: PreparedDrill, pupil: str,
+              earlier: list[AttemptRecord]) -> tuple[AttemptRecord, list[AnswerRecord]]:
+    """The pupil's unfinished attempt at this very drill and its saved answers; RetryNotAllowed,
+    saying why, when there is none to carry on (see the module)."""
+    found = _unfinished(store, prepared, earlier)
+    if found is None:
+        raise RetryNotAllowed(f"{pupil} has already taken this drill, and it cannot be taken again")
+    attempt = found[0]
+    if attempt.state == ANSWERING and seconds_since(attempt.last_seen) < LIVE_SECONDS:
+        raise RetryNotAllowed(f"{pupil} is taking this drill in another window: close that one, "
+                              f"or try again in {LIVE_SECONDS / 60:g} minutes")
+    return found
+
+
+def _unfinished(store: ResultsStore, prepared: PreparedDrill,
+                earlier: list[AttemptRecord]) -> tuple[AttemptRecord, list[AnswerRecord]] | None:
     if not earlier or any(attempt.state == FINISHED for attempt in earlier):
         return None
     attempt = earlier[-1]

@@ -40,8 +40,12 @@ class DrillSession:
         self.runner = RoundRunner(prepared.deck, prepared.round, session.checker, recorder, report, clock,
                                   settled=settled_results(prepared, list(earlier)))
         drill = prepared.drill
-        spent = seconds_since(recorder.attempt.started_at) if earlier else 0.0
-        self.deadline = Deadline(drill.question_seconds, drill.round_seconds, clock, spent)
+        if recorder.resumed:  # time away counts: the round's from its start, the question's from the last answer
+            spent = seconds_since(recorder.attempt.started_at)
+            asked = seconds_since(earlier[-1].answered_at) if earlier else spent
+            self.deadline = Deadline(drill.question_seconds, drill.round_seconds, clock, spent, asked)
+        else:
+            self.deadline = Deadline(drill.question_seconds, drill.round_seconds, clock)
         self._last_timed_out = False
         # Questions (from 1) whose time ran out, for the end screen.
         self.timed_out_numbers: set[int] = {answer.number for answer in earlier if answer.timed_out}

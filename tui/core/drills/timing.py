@@ -16,13 +16,14 @@ class Deadline:
     """Seconds left on the current question and on the whole round; None where there is no limit."""
 
     def __init__(self, question_seconds: float | None, round_seconds: float | None,
-                 clock: Clock = time.monotonic, spent: float = 0.0) -> None:
-        """`spent`: seconds of the round already gone (a resumed attempt's, counted from its start)."""
+                 clock: Clock = time.monotonic, spent: float = 0.0, asked: float = 0.0) -> None:
+        """`spent`, `asked`: seconds already gone of the round and of its open question (a resumed attempt's)."""
         self.question_seconds = question_seconds
         self.round_seconds = round_seconds
         self.clock = clock
-        self.started = clock() - spent
-        self.question_started = self.started
+        now = clock()
+        self.started = now - spent
+        self.question_started = now - asked
 
     def next_question(self) -> None:
         """The clock of a new question starts now."""

@@ -151,10 +151,13 @@ class ResultsStore(ABC):
         ])
 
     def finish_attempt(self, attempt_id: str, state: str, when: str | None = None) -> None:
-        """Close an attempt as finished or quit."""
+        """Close an attempt as finished or quit (a finished attempt is never made quit)."""
         stamp = when or now_stamp()
-        self._write([("UPDATE attempts SET finished_at = ?, last_seen = ?, state = ? WHERE attempt_id = ?",
-                      (stamp, stamp, state, attempt_id))])
+        sql = "UPDATE attempts SET finished_at = ?, last_seen = ?, state = ? WHERE attempt_id = ?"
+        params: tuple = (stamp, stamp, state, attempt_id)
+        if state != FINISHED:  # a window closing late after another finished the attempt
+            sql, params = sql + " AND state <> ?", (*params, FINISHED)
+        self._write([(sql, params)])
 
     def reopen_attempt(self, attempt_id: str) -> None:
         """Take up an unfinished attempt again (a pupil resuming): answering, not finished."""

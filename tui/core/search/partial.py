@@ -110,8 +110,11 @@ def candidate_facts(facts: Sequence[Fact], needles: Sequence[str]) -> list[int] 
     pattern = _pattern(needles)
     if pattern is None:
         return None
-    text = _fold_text("\x00".join("\n".join(value for _, value in fact_fields(fact)) for fact in facts))
-    ends = list(accumulate(len(part) + 1 for part in text.split("\x00")))
+    # Each fact folded on its own (any character may be in a fact's text, so none can mark the
+    # bounds), then end to end: a needle, letters and digits only, never matches across a "\n".
+    folded = [_fold_text("\n".join(value for _, value in fact_fields(fact))) for fact in facts]
+    text = "\n".join(folded)
+    ends = list(accumulate(len(part) + 1 for part in folded))
     found: list[int] = []
     at = 0
     search = pattern.search
