@@ -80,6 +80,22 @@ types = ["essay"]
     assert lines == sorted(lines)  # in file order, as a teacher fixes them top to bottom
 
 
+def test_a_selection_the_deck_cannot_give_is_told_with_the_file_s_other_problems(tmp_path: Path) -> None:
+    path = write_drill(tmp_path, """[drill]
+title = "Bad"
+deck = "DECK"
+colour = "blue"
+
+[select]
+count = 3
+tags = ["no-such-tag"]
+""")
+    problems = _problems(path)
+    where = path.name
+    assert [p.split(f"{where}:")[1].split(":")[0] for p in problems] == ["4", "8"]  # in file order, one go
+    assert "unknown key 'colour'" in problems[0] and "the deck has no tag 'no-such-tag'" in problems[1]
+
+
 def test_selection_is_checked_against_the_deck(tmp_path: Path) -> None:
     path = write_drill(tmp_path, """[drill]
 title = "Unknowns"

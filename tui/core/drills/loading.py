@@ -58,7 +58,10 @@ TOP_LEVEL = {"drill", "select", "questions"}
 
 
 class DrillProblems(DeckProblems):
-    """A drill file (or its deck) has problems; carries every one of them."""
+    """A drill file (or its deck) has problems; carries every one of them. `partial`: the drill
+    as far as it could be read, when its deck and selection could still be checked."""
+
+    partial: "Drill | None" = None
 
 
 @dataclass
@@ -200,10 +203,20 @@ def load_drill(path: Path | str) -> Drill:
     deck_paths = _deck_paths(parsed, header) if header is not None else ()
     if report.problems or header is None or selection is None or questions is None:
         # Found table by table; told in file order, as a teacher fixes them top to bottom.
-        raise DrillProblems(sorted(report.problems, key=lambda problem: (problem.line, problem.column or 0)))
+        problems = DrillProblems(sorted(report.problems, key=lambda problem: (problem.line, problem.column or 0)))
+        if (header is not None and selection is not None and questions is not None and deck_paths
+                and all(deck_path.exists() for deck_path in deck_paths)):
+            # Enough to check the selection against the deck too, so all is told at once.
+            problems.partial = _drill(path, {}, deck_paths, selection, questions)
+        raise problems
+    return _drill(path, header, deck_paths, selection, questions)
+
+
+def _drill(path: Path, header: dict, deck_paths: tuple[Path, ...], selection: Selection,
+           questions: tuple[DrillQuestion, ...]) -> Drill:
     drill_id = header.get("id") or re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-") or "drill"
     return Drill(
-        path=path, id=drill_id, title=header["title"].strip(), deck_paths=deck_paths,
+        path=path, id=drill_id, title=header.get("title", "").strip(), deck_paths=deck_paths,
         seed=header.get("seed", _default_seed(drill_id)), selection=selection, questions=questions,
         feedback=header.get("feedback", FEEDBACK_EACH), retry=header.get("retry", False),
         pass_mark=float(header.get("pass_mark", DEFAULT_PASS_MARK)),

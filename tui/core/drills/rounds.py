@@ -14,7 +14,7 @@ from pathlib import Path
 from tui.core.deck.files import deck_files
 from tui.core.deck.loading import load_deck
 from tui.core.deck.model import Deck
-from tui.core.deck.schema import DeckProblems, Report
+from tui.core.deck.schema import DeckProblems, Problem, Report
 from tui.core.quiz.questions import QUESTION_TYPES, make_question, unsourced_question
 from tui.core.quiz.rounds import Round, RoundSpec, build_round
 
@@ -68,6 +68,20 @@ def drill_round(drill: Drill, deck: Deck) -> Round:
     return Round(spec, tuple(questions))
 
 
+def _against_deck(drill: Drill) -> list[Problem]:
+    """The deck's problems, else the selection's against it."""
+    try:
+        deck = load_deck(drill.deck_paths)
+    except DeckProblems as problems:
+        return list(problems.problems)
+    return selection_problems(drill, deck)
+
+
+def _in_file_order(problems: list[Problem], drill_file: Path) -> list[Problem]:
+    """The drill file's problems by line, then its deck's in the order found."""
+    return sorted(problems, key=lambda p: (p.path != drill_file, p.line if p.path == drill_file else 0))
+
+
 def prepare_drill(path: Path | str) -> PreparedDrill:
     """Load and check a drill and its deck, and build its round.
 
@@ -75,7 +89,14 @@ def prepare_drill(path: Path | str) -> PreparedDrill:
     (with the deck's own file:line), the selection's against the deck, and a
     selection that gives fewer questions than its `count`.
     """
-    drill = load_drill(path)
+    try:
+        drill = load_drill(path)
+    except DrillProblems as problems:
+        if problems.partial is None:
+            raise
+        # The file's own problems, and what its deck and selection would say too: all at once.
+        found = problems.problems + _against_deck(problems.partial)
+        raise DrillProblems(_in_file_order(found, problems.partial.path)) from None
     try:
         deck = load_deck(drill.deck_paths)
     except DeckProblems as problems:
