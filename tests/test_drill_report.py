@@ -198,3 +198,22 @@ def test_a_pupil_whose_window_closed_carries_on_in_plain_mode(class_results) -> 
     assert "Welcome back" in text and "1 of 3 questions are answered" in text
     assert "Question 2 of 3" in text and "Question 1 of 3" not in text  # the saved answer is not asked again
     assert "Score 2 of 3" in text  # 0 before the window closed, 2 after
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_the_report_fits_a_narrow_terminal_without_cutting_numbers_or_states(class_results, width) -> None:
+    from rich.console import Console
+
+    from tui.core.results.opening import open_results
+    from tui.present.report import report_renderable
+
+    drill, results, prepared = class_results
+    with open_results(results) as store:
+        report = build_report(store.attempts(), store.answers())
+    console = Console(width=width, record=True, color_system=None)
+    console.print(report_renderable(report))
+    shown = console.export_text()
+    pupils = shown[shown.index("Pupils"):shown.index("Questions")]
+    assert "…" not in pupils and "3/3" in pupils and "finished" in pupils and "Ada" in pupils
+    assert ("Unanswered" in pupils) == (width >= 80)  # the long heading only where it fits
+    assert max(len(line) for line in shown.splitlines()) <= width

@@ -6,7 +6,10 @@ Names, answers and prompts come from pupils and decks: they go through `safe`
 
 from __future__ import annotations
 
-from rich.console import Group
+from typing import Callable
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -28,35 +31,64 @@ def _heading(report: DrillReport) -> Text:
     return text
 
 
-def pupils_table(report: DrillReport) -> Table:
-    table = Table(title="Pupils", title_justify="left", expand=False)
-    for column in ("Pupil", "Score", "%", "Pass", "Time", "Unanswered", "Close", "State"):
-        table.add_column(column, justify="left" if column in ("Pupil", "State", "Pass") else "right")
-    for p in report.pupils:
-        table.add_row(safe(p.pupil), f"{p.score}/{p.planned}", f"{p.percent:g}", "yes" if p.passed else "no",
-                      format_seconds(p.seconds), str(p.unanswered), str(p.close),
-                      Text(p.state, style=STATE_STYLES.get(p.state, "")))
-    return table
+NARROW = 80  # below this many columns the tables drop their inner rules and shorten long headings
 
 
-def questions_table(report: DrillReport) -> Table:
-    table = Table(title="Questions", title_justify="left", expand=False)
-    for column in ("#", "Question", "Right", "Commonest wrong answers"):
-        table.add_column(column, justify="right" if column in ("#", "Right") else "left", overflow="fold")
-    for q in report.questions:
-        wrong = Text(", ").join(safe(answer) + Text(f" ×{count}", style=DIM_STYLE) for answer, count in q.common_wrong)
-        table.add_row(str(q.number), safe(q.prompt.splitlines()[0] if q.prompt else q.question_key),
-                      f"{round(100 * q.share_right)}% of {q.asked}", wrong)
-    return table
+class _Fitted:
+    """A table built for the width it is given: ruled when there is room, lighter when narrow
+    (a 60-column terminal, a phone's browser), so numbers and states are not cut to "…"."""
+
+    def __init__(self, build: Callable[[bool], Table]):
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(options.max_width < NARROW)
 
 
-def missed_table(report: DrillReport) -> Table:
-    table = Table(title="Most missed", title_justify="left", expand=False)
-    for column in ("Fact", "Missed", "Sources"):
-        table.add_column(column, justify="right" if column == "Missed" else "left", overflow="fold")
-    for m in report.most_missed:
-        table.add_row(safe(m.question_key), f"{m.missed} of {m.asked}", safe("\n".join(m.sources)))
-    return table
+def _table(title: str, narrow: bool) -> Table:
+    if narrow:
+        return Table(title=title, title_justify="left", expand=False, box=box.SIMPLE_HEAD, pad_edge=False,
+                     collapse_padding=True)
+    return Table(title=title, title_justify="left", expand=False)
+
+
+def pupils_table(report: DrillReport) -> _Fitted:
+    def build(narrow: bool) -> Table:
+        table = _table("Pupils", narrow)
+        for column in ("Pupil", "Score", "%", "Pass", "Time", "Unans." if narrow else "Unanswered", "Close", "State"):
+            table.add_column(column, justify="left" if column in ("Pupil", "State", "Pass") else "right",
+                             no_wrap=column != "Pupil", overflow="fold" if column == "Pupil" else "ellipsis")
+        for p in report.pupils:
+            table.add_row(safe(p.pupil), f"{p.score}/{p.planned}", f"{p.percent:g}", "yes" if p.passed else "no",
+                          format_seconds(p.seconds), str(p.unanswered), str(p.close),
+                          Text(p.state, style=STATE_STYLES.get(p.state, "")))
+        return table
+    return _Fitted(build)
+
+
+def questions_table(report: DrillReport) -> _Fitted:
+    def build(narrow: bool) -> Table:
+        table = _table("Questions", narrow)
+        for column in ("#", "Question", "Right", "Wrong answers" if narrow else "Commonest wrong answers"):
+            table.add_column(column, justify="right" if column in ("#", "Right") else "left", overflow="fold")
+        for q in report.questions:
+            wrong = Text(", ").join(safe(answer) + Text(f" ×{count}", style=DIM_STYLE)
+                                    for answer, count in q.common_wrong)
+            table.add_row(str(q.number), safe(q.prompt.splitlines()[0] if q.prompt else q.question_key),
+                          f"{round(100 * q.share_right)}% of {q.asked}", wrong)
+        return table
+    return _Fitted(build)
+
+
+def missed_table(report: DrillReport) -> _Fitted:
+    def build(narrow: bool) -> Table:
+        table = _table("Most missed", narrow)
+        for column in ("Fact", "Missed", "Sources"):
+            table.add_column(column, justify="right" if column == "Missed" else "left", overflow="fold")
+        for m in report.most_missed:
+            table.add_row(safe(m.question_key), f"{m.missed} of {m.asked}", safe("\n".join(m.sources)))
+        return table
+    return _Fitted(build)
 
 
 def report_renderable(report: DrillReport) -> Group:
