@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shlex
 import subprocess
+import time
 from pathlib import Path
 
 from drill_helpers import write_drill
@@ -51,3 +52,36 @@ def test_a_pupil_takes_a_drill_and_the_report_shows_it(tmp_path: Path) -> None:
     [drill_report] = json.loads(report.stdout)["drills"]
     [pupil] = drill_report["pupils"]
     assert (pupil["name"], pupil["score"], pupil["state"]) == ("Zoë Pupil", 2, "finished")
+
+
+def test_a_pupil_whose_terminal_closes_carries_on_in_a_new_one(tmp_path: Path) -> None:
+    from tui.core.results.opening import open_results
+
+    drill = write_drill(tmp_path, DRILL)
+    questions = prepare_drill(drill).round.questions
+    command = f"{shlex.quote(str(FACTDRILL))} drill {shlex.quote(str(drill))} --name Kit"
+    first = Terminal(tmp_path)
+    first.start(command)
+    try:
+        first.wait_for("Question 1 of 3")
+        answer_keys(first, questions[0], right=True)
+        first.wait_for("Enter: next question")
+        first.keys("Enter")
+        first.wait_for("Question 2 of 3")
+    finally:
+        first.close()  # the window goes: the drill is hung up on, not quit from its keys
+    deadline = time.monotonic() + 30
+    while True:  # the hang-up closes the attempt (quit), so it can be carried on at once
+        with open_results(drill.parent / "results") as store:
+            [attempt] = store.attempts("tmux-drill")
+        if attempt.state == "quit" or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert attempt.state == "quit"
+    again = Terminal(tmp_path)
+    again.start(command)
+    try:
+        shown = again.wait_for("Question 2 of 3")
+        assert "Welcome back, Kit: 1 of 3 questions are answered" in shown
+    finally:
+        again.close()

@@ -7,6 +7,9 @@ terminal or (for `serve --drill`) in a browser tab.
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import threading
 import time
 from pathlib import Path
 
@@ -44,6 +47,11 @@ class DrillApp(App):
 
     def on_mount(self) -> None:
         from tui.app.screens.drill import NameScreen
+
+        # A terminal closed under the drill hangs up: leave as on quit, so the attempt is closed
+        # (and can be carried on at once) rather than left "answering" by a killed process.
+        if hasattr(signal, "SIGHUP") and threading.current_thread() is threading.main_thread():
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
 
         if self.pupil:
             problem = self.start_drill(self.pupil)
@@ -88,6 +96,8 @@ class DrillApp(App):
             self.notify(problem, severity="error", markup=False)
 
     def on_unmount(self) -> None:
+        if hasattr(signal, "SIGHUP") and threading.current_thread() is threading.main_thread():
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
         # Quitting mid-drill: the answers are saved already; the attempt is closed as quit.
         if self.session is not None:
             self.session.close()
