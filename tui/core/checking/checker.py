@@ -139,7 +139,9 @@ class AnswerChecker:
             )
         words = norm.split()
         entities = self._deck_names.entities
-        echo = echoed_parties(words, prep.question_words, entities) if prep.parties else frozenset()
+        # Parties the answer echoes from the question ("... the Ukraine–Russia talks") are never held against it.
+        echo = (echoed_parties(words, prep.question_words, entities) if prep.parties or prep.place_party
+                else frozenset())
         party = parties_clash(prep.parties, words, entities, echo)
         if party is None and not prep.parties and entities and fact.kind in ("text", "name"):
             # A party the fact never names: "Russia's chief of staff" for Zelensky's (a place
@@ -149,7 +151,6 @@ class AnswerChecker:
                 name = entities.names[stray]
                 party = Clash("party", "", name, f"it brings in {name}, which this fact does not name")
         if party is None and prep.place_party:  # "Istanbul, Russia"; "Istanbul, Turkey" is fine
-            echo = echoed_parties(words, prep.question_words, entities)
             party = misplaced(fact.answer, prep.place_party, words, entities, echo)
         if party is None and prep.wholes:  # "20% of Russia" for a fifth of Ukraine
             party = wrong_whole(prep.wholes, words, entities)

@@ -36,7 +36,7 @@ def load_entities(parsed: ParsedFile, report: Report, entities: dict[str, Entity
         if not ok:
             report.add(parsed.path, entry.key_line("forms"), f"{what}: needs at least one form")
         for form in table["forms"]:
-            key = " ".join(_WORD.findall(form.casefold()))
+            key = _key(form)
             if not key:
                 report.add(parsed.path, entry.key_line("forms"), f"{what}: form '{form}' has no letter or digit")
                 ok = False
@@ -44,35 +44,42 @@ def load_entities(parsed: ParsedFile, report: Report, entities: dict[str, Entity
                 report.add(parsed.path, entry.key_line("forms"),
                            f"{what}: form '{form}' already names entity '{forms[key]}'")
                 ok = False
-            elif f"place:{key}" in forms:
+            elif (owner := _place_owner(key, entities)) is not None:
                 report.add(parsed.path, entry.key_line("forms"),
-                           f"{what}: form '{form}' is declared a place in entity '{forms['place:' + key]}'")
+                           f"{what}: form '{form}' is declared a place in entity '{owner}'")
                 ok = False
             else:
                 forms[key] = entity_id
-        ok = _check_places(parsed, report, entry.key_line("places"), table, what, forms) and ok
+        ok = _check_places(parsed, report, entry.key_line("places"), table, what, entities, forms) and ok
         if ok:
             entities[entity_id] = Entity(entity_id, tuple(table["forms"]),
                                          Location.deferred(parsed.path, parsed.lines, ("entities", index)),
                                          tuple(table.get("places", ())))
 
 
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _place_owner(key: str, entities: dict[str, Entity]) -> str | None:
+    """The entity already loaded that declares the place `key`, if any."""
+    return next((e.id for e in entities.values() if any(_key(place) == key for place in e.places)), None)
+
+
 def _check_places(parsed: ParsedFile, report: Report, line: int, table: dict, what: str,
-                  forms: dict[str, str]) -> bool:
+                  entities: dict[str, Entity], forms: dict[str, str]) -> bool:
     """A place lies in one party only, and is no party's form ("Istanbul" is in Turkey; "Ankara"
-    names Turkey itself, as its government). `forms` keeps places as "place:<words>"."""
+    names Turkey itself, as its government)."""
     ok = True
     for place in table.get("places", ()):
-        key = " ".join(_WORD.findall(place.casefold()))
-        where = f"place:{key}"
+        key = _key(place)
         if not key:
             problem = f"{what}: place '{place}' has no letter or digit"
         elif key in forms:
             problem = f"{what}: place '{place}' is a form of entity '{forms[key]}', not a place in it"
-        elif forms.get(where, table["id"]) != table["id"]:
-            problem = f"{what}: place '{place}' already lies in entity '{forms[where]}'"
+        elif (owner := _place_owner(key, entities)) is not None:
+            problem = f"{what}: place '{place}' already lies in entity '{owner}'"
         else:
-            forms[where] = table["id"]
             continue
         report.add(parsed.path, line, problem)
         ok = False

@@ -202,8 +202,7 @@ def load_drill(path: Path | str) -> Drill:
                    "give either [select] or [[questions]], not both (an explicit list is asked as written)")
     deck_paths = _deck_paths(parsed, header) if header is not None else ()
     if report.problems or header is None or selection is None or questions is None:
-        # Found table by table; told in file order, as a teacher fixes them top to bottom.
-        problems = DrillProblems(sorted(report.problems, key=lambda problem: (problem.line, problem.column or 0)))
+        problems = DrillProblems(in_file_order(report.problems, path))
         if (header is not None and selection is not None and questions is not None and deck_paths
                 and all(deck_path.exists() for deck_path in deck_paths)):
             # Enough to check the selection against the deck too, so all is told at once.
@@ -223,6 +222,13 @@ def _drill(path: Path, header: dict, deck_paths: tuple[Path, ...], selection: Se
         question_seconds=header.get("question_seconds"), round_seconds=header.get("round_seconds"),
         content_hash=content_hash(path.read_bytes()),
     )
+
+
+def in_file_order(problems: list[Problem], drill_file: Path) -> list[Problem]:
+    """The drill file's problems in file order, as a teacher fixes them top to bottom (found table
+    by table); then any other file's (its deck's), in the order found."""
+    return sorted(problems, key=lambda p: (p.path != drill_file, (p.line, p.column or 0) if p.path == drill_file
+                                           else (0, 0)))
 
 
 def selection_problems(drill: Drill, deck) -> list[Problem]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from tui.core.quiz.rounds import QuestionResult
-from tui.core.results.store import ANSWERING, FINISHED, AnswerRecord, AttemptRecord, ResultsStore
+from tui.core.results.store import FINISHED, AnswerRecord, AttemptRecord, ResultsStore
 from tui.core.verdicts import Outcome, Verdict
 
 from .rounds import PreparedDrill
@@ -37,7 +37,7 @@ def resumable(store: ResultsStore, prepared: PreparedDrill, pupil: str,
     if found is None:
         raise RetryNotAllowed(f"{pupil} has already taken this drill, and it cannot be taken again")
     attempt = found[0]
-    if attempt.state == ANSWERING and seconds_since(attempt.last_seen) < LIVE_SECONDS:
+    if attempt.still_answering(datetime.now(timezone.utc), LIVE_SECONDS):
         raise RetryNotAllowed(f"{pupil} is taking this drill in another window: close that one, "
                               f"or try again in {LIVE_SECONDS / 60:g} minutes")
     return found

@@ -18,7 +18,7 @@ from tui.core.deck.schema import DeckProblems, Problem, Report
 from tui.core.quiz.questions import QUESTION_TYPES, make_question, unsourced_question
 from tui.core.quiz.rounds import Round, RoundSpec, build_round
 
-from .loading import DrillProblems, load_drill, selection_problems
+from .loading import DrillProblems, in_file_order, load_drill, selection_problems
 from .model import Drill
 
 
@@ -77,11 +77,6 @@ def _against_deck(drill: Drill) -> list[Problem]:
     return selection_problems(drill, deck)
 
 
-def _in_file_order(problems: list[Problem], drill_file: Path) -> list[Problem]:
-    """The drill file's problems by line, then its deck's in the order found."""
-    return sorted(problems, key=lambda p: (p.path != drill_file, p.line if p.path == drill_file else 0))
-
-
 def prepare_drill(path: Path | str) -> PreparedDrill:
     """Load and check a drill and its deck, and build its round.
 
@@ -96,7 +91,7 @@ def prepare_drill(path: Path | str) -> PreparedDrill:
             raise
         # The file's own problems, and what its deck and selection would say too: all at once.
         found = problems.problems + _against_deck(problems.partial)
-        raise DrillProblems(_in_file_order(found, problems.partial.path)) from None
+        raise DrillProblems(in_file_order(found, problems.partial.path)) from None
     try:
         deck = load_deck(drill.deck_paths)
     except DeckProblems as problems:

@@ -74,15 +74,10 @@ class DrillReport:
         return tuple(p.pupil for p in self.pupils if p.state == STILL_ANSWERING)
 
 
-def _parse(stamp: str) -> datetime:
-    return datetime.fromisoformat(stamp)
-
-
 def _state(attempt: AttemptRecord, now: datetime, stale_after: float) -> str:
     if attempt.state != ANSWERING:
         return attempt.state
-    idle = (now - _parse(attempt.last_seen)).total_seconds()
-    return STILL_ANSWERING if idle <= stale_after else STOPPED
+    return STILL_ANSWERING if attempt.still_answering(now, stale_after) else STOPPED
 
 
 def latest_attempts(attempts: Iterable[AttemptRecord]) -> dict[str, tuple[AttemptRecord, int]]:

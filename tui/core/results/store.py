@@ -49,6 +49,10 @@ class AttemptRecord:
     finished_at: str | None = None
     state: str = ANSWERING
 
+    def still_answering(self, now: datetime, within: float) -> bool:
+        """Unfinished, and saved to in the last `within` seconds: a window is still taking it."""
+        return self.state == ANSWERING and (now - datetime.fromisoformat(self.last_seen)).total_seconds() <= within
+
 
 @dataclass(frozen=True, slots=True)
 class AnswerRecord:

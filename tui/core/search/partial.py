@@ -27,6 +27,7 @@ or a query that most of the deck could match.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from bisect import bisect_right
@@ -84,12 +85,7 @@ def _needle(term: str, prefix: bool) -> str:
         if typed.endswith(ending):
             typed = typed[:-len(ending)]
             break
-    return _shared_start(stem, typed.removesuffix("y"))
-
-
-def _shared_start(first: str, second: str) -> str:
-    length = next((i for i, (a, b) in enumerate(zip(first, second)) if a != b), min(len(first), len(second)))
-    return first[:length]
+    return os.path.commonprefix([stem, typed.removesuffix("y")])
 
 
 def _pattern(needles: Sequence[str]) -> re.Pattern[str] | None:
